@@ -1,0 +1,7 @@
+namespace NativeNet.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void CoreAssemblyLoads() => Assert.Equal("NativeNet.Datasets", typeof(NativeNet.Datasets.BundledMnistInfo).Assembly.GetName().Name);
+}
