@@ -1,0 +1,116 @@
+using System.Numerics;
+using NativeNet.Kernels;
+using NativeNet.Memory;
+using NativeNet.Randomness;
+using NativeNet.Tensors;
+
+namespace NativeNet.Layers;
+
+/// <summary>
+/// The fully connected layer <c>Y = X·W + b</c>. Backward: <c>dX = dY·Wᵀ</c>, <c>dW += Xᵀ·dY</c>,
+/// <c>db += column sums of dY</c>, all without materialising a transpose.
+/// </summary>
+/// <typeparam name="T">The element type.</typeparam>
+public sealed class AffineLayer<T> : ILayer<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly string _weightName;
+    private readonly string _biasName;
+    private ParameterHandle _w; // (D, M)
+    private ParameterHandle _b; // (M)
+    private ParameterStore<T>? _store;
+
+    /// <summary>Creates an affine layer from <paramref name="inputLength"/> to <paramref name="outputLength"/> features.</summary>
+    /// <param name="inputLength">D, features per input sample.</param>
+    /// <param name="outputLength">M, features per output sample.</param>
+    /// <param name="weightStd">The standard deviation of the initial N(0, σ²) weights (0.01 in the book's TwoLayerNet; √(2/D) for He).</param>
+    /// <param name="weightName">The parameter name of W (the networks use W1, W2, …).</param>
+    /// <param name="biasName">The parameter name of b.</param>
+    public AffineLayer(int inputLength, int outputLength, double weightStd, string weightName = "W", string biasName = "b")
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(inputLength);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(outputLength);
+        if (!double.IsFinite(weightStd) || weightStd < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(weightStd), weightStd, "The weight standard deviation must be finite and non-negative.");
+        }
+
+        InputLength = inputLength;
+        OutputLength = outputLength;
+        WeightStd = weightStd;
+        _weightName = weightName;
+        _biasName = biasName;
+    }
+
+    /// <inheritdoc/>
+    public string Name => "Affine(" + _weightName + ")";
+
+    /// <inheritdoc/>
+    public int InputLength { get; }
+
+    /// <inheritdoc/>
+    public int OutputLength { get; }
+
+    /// <summary>The standard deviation used by <see cref="Initialize"/>.</summary>
+    public double WeightStd { get; }
+
+    /// <inheritdoc/>
+    public int ParameterLength => (InputLength * OutputLength) + OutputLength;
+
+    /// <inheritdoc/>
+    public int StateLength => 0;
+
+    /// <summary>The weights W, <c>(D, M)</c>.</summary>
+    public TensorView<T> Weights => Store.Value(_w);
+
+    /// <summary>The bias b, <c>(M)</c>.</summary>
+    public TensorView<T> Bias => Store.Value(_b);
+
+    /// <summary>The handle of W in the parameter store.</summary>
+    public ParameterHandle WeightHandle => _w;
+
+    private ParameterStore<T> Store => _store ?? throw new InvalidOperationException($"{Name} is not bound to a parameter store yet.");
+
+    /// <inheritdoc/>
+    public void Plan(ParameterLayout parameters, WorkspacePlan workspace)
+    {
+        _w = parameters.AddParameter(_weightName, new Shape(InputLength, OutputLength), ParameterKind.Weight);
+        _b = parameters.AddParameter(_biasName, new Shape(OutputLength), ParameterKind.Bias);
+    }
+
+    /// <inheritdoc/>
+    public void Bind(ParameterStore<T> parameters, Workspace<T> workspace) => _store = parameters;
+
+    /// <inheritdoc/>
+    public void Initialize(SeededRandom random)
+    {
+        random.FillGaussian(Store.Value(_w).Span, WeightStd);
+        Store.Value(_b).Clear();
+    }
+
+    /// <inheritdoc/>
+    public void Forward(ReadOnlyTensorView<T> x, TensorView<T> y, bool training)
+    {
+        LayerShapes.CheckForward(Name, InputLength, OutputLength, x.Shape, y.Shape);
+        Gemm.MultiplyAddBias(x.Rows, OutputLength, InputLength, x.Span, Store.Value(_w).Span, Store.Value(_b).Span, y.Span, GemmActivation.None);
+    }
+
+    /// <inheritdoc/>
+    public void Backward(ReadOnlyTensorView<T> x, ReadOnlyTensorView<T> y, ReadOnlyTensorView<T> dy, TensorView<T> dx)
+    {
+        LayerShapes.CheckBackward(Name, InputLength, OutputLength, x.Shape, y.Shape, dy.Shape, dx.Shape, dx.IsEmpty);
+        int n = x.Rows;
+
+        // dW += Xᵀ·dY  (D, M)
+        Gemm.Multiply(MatrixTranspose.Transpose, MatrixTranspose.None, InputLength, OutputLength, n, T.One, x.Span, dy.Span, T.One, Store.Gradient(_w).Span);
+
+        // db += Σ_rows dY  (M)
+        ElementwiseKernels.ColumnSumsAdd(dy.Span, n, OutputLength, Store.Gradient(_b).Span);
+
+        if (!dx.IsEmpty)
+        {
+            // dX = dY·Wᵀ  (N, D)
+            Gemm.Multiply(MatrixTranspose.None, MatrixTranspose.Transpose, n, InputLength, OutputLength, T.One, dy.Span, Store.Value(_w).Span, T.Zero, dx.Span);
+        }
+    }
+}
