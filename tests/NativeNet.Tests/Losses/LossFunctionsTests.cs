@@ -4,9 +4,9 @@ namespace NativeNet.Tests.Losses;
 
 public class LossFunctionsTests
 {
-    private static readonly double[] Y1 = [0.1, 0.05, 0.6, 0, 0.05, 0.1, 0, 0.1, 0, 0];
-    private static readonly double[] Y2 = [0.1, 0.05, 0.1, 0, 0.05, 0.1, 0, 0.6, 0, 0];
-    private static readonly double[] OneHot2 = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0];
+    private static readonly double[] _y1 = [0.1, 0.05, 0.6, 0, 0.05, 0.1, 0, 0.1, 0, 0];
+    private static readonly double[] _y2 = [0.1, 0.05, 0.1, 0, 0.05, 0.1, 0, 0.6, 0, 0];
+    private static readonly double[] _oneHot2 = [0, 0, 1, 0, 0, 0, 0, 0, 0, 0];
 
     private const double Cee1 = 0.510825457099338;
     private const double Cee2 = 2.3025840929945454;
@@ -14,16 +14,16 @@ public class LossFunctionsTests
     [Fact]
     public void Sum_of_squares_matches_the_reference()
     {
-        Assert.Equal(0.0975, LossFunctions.SumOfSquares<double>(Y1, OneHot2), 1e-15);
-        Assert.Equal(0.5975, LossFunctions.SumOfSquares<double>(Y2, OneHot2), 1e-15);
-        Assert.Equal(0.0975f, LossFunctions.SumOfSquares<float>(ToFloat(Y1), ToFloat(OneHot2)), 1e-7f);
+        Assert.Equal(0.0975, LossFunctions.SumOfSquares<double>(_y1, _oneHot2), 1e-15);
+        Assert.Equal(0.5975, LossFunctions.SumOfSquares<double>(_y2, _oneHot2), 1e-15);
+        Assert.Equal(0.0975f, LossFunctions.SumOfSquares<float>(ToFloat(_y1), ToFloat(_oneHot2)), 1e-7f);
     }
 
     [Fact]
     public void Sum_of_squares_of_a_batch_is_the_total_not_the_mean()
     {
-        double[] y = [.. Y1, .. Y2];
-        double[] t = [.. OneHot2, .. OneHot2];
+        double[] y = [.. _y1, .. _y2];
+        double[] t = [.. _oneHot2, .. _oneHot2];
         Assert.Equal(0.0975 + 0.5975, LossFunctions.SumOfSquares<double>(y, t), 1e-15);
     }
 
@@ -63,33 +63,33 @@ public class LossFunctionsTests
     [Fact]
     public void Cross_entropy_matches_the_reference_with_one_hot_and_index_labels()
     {
-        Assert.Equal(Cee1, LossFunctions.CrossEntropy<double>(Y1, OneHot2, 1, 10), 1e-15);
-        Assert.Equal(Cee2, LossFunctions.CrossEntropy<double>(Y2, OneHot2, 1, 10), 1e-15);
-        Assert.Equal(Cee1, LossFunctions.CrossEntropy<double>(Y1, [2], 10), 1e-15);
-        Assert.Equal(Cee2, LossFunctions.CrossEntropy<double>(Y2, [2], 10), 1e-15);
-        Assert.Equal(Cee1, LossFunctions.CrossEntropy<double>(Y1, 2), 1e-15);
-        Assert.Equal(Cee1, LossFunctions.CrossEntropy<double>(Y1, OneHot2), 1e-15);
-        Assert.Equal((float)Cee1, LossFunctions.CrossEntropy<float>(ToFloat(Y1), [2], 10), 1e-6f);
-        Assert.Equal((float)Cee2, LossFunctions.CrossEntropy<float>(ToFloat(Y2), ToFloat(OneHot2), 1, 10), 1e-6f);
+        Assert.Equal(Cee1, LossFunctions.CrossEntropy<double>(_y1, _oneHot2, 1, 10), 1e-15);
+        Assert.Equal(Cee2, LossFunctions.CrossEntropy<double>(_y2, _oneHot2, 1, 10), 1e-15);
+        Assert.Equal(Cee1, LossFunctions.CrossEntropy<double>(_y1, [2], 10), 1e-15);
+        Assert.Equal(Cee2, LossFunctions.CrossEntropy<double>(_y2, [2], 10), 1e-15);
+        Assert.Equal(Cee1, LossFunctions.CrossEntropy<double>(_y1, 2), 1e-15);
+        Assert.Equal(Cee1, LossFunctions.CrossEntropy<double>(_y1, _oneHot2), 1e-15);
+        Assert.Equal((float)Cee1, LossFunctions.CrossEntropy<float>(ToFloat(_y1), [2], 10), 1e-6f);
+        Assert.Equal((float)Cee2, LossFunctions.CrossEntropy<float>(ToFloat(_y2), ToFloat(_oneHot2), 1, 10), 1e-6f);
     }
 
     [Fact]
     public void Cross_entropy_of_a_batch_is_the_mean_over_its_rows()
     {
-        double[] y = [.. Y1, .. Y2];
-        double[] t = [.. OneHot2, .. OneHot2];
+        double[] y = [.. _y1, .. _y2];
+        double[] t = [.. _oneHot2, .. _oneHot2];
         double mean = (Cee1 + Cee2) / 2;
         Assert.Equal(mean, LossFunctions.CrossEntropy<double>(y, t, 2, 10), 1e-15);
         Assert.Equal(mean, LossFunctions.CrossEntropy<double>(y, [2, 2], 10), 1e-15);
 
-        double[] mixed = [.. Y1, .. Y1];
+        double[] mixed = [.. _y1, .. _y1];
         Assert.Equal((Cee1 + -Math.Log(0.1 + 1e-7)) / 2, LossFunctions.CrossEntropy<double>(mixed, [2, 7], 10), 1e-15);
     }
 
     [Fact]
     public void Cross_entropy_of_a_zero_probability_is_finite()
     {
-        Assert.Equal(-Math.Log(LossFunctions.CrossEntropyEpsilon), LossFunctions.CrossEntropy<double>(Y1, [3], 10), 1e-12);
+        Assert.Equal(-Math.Log(LossFunctions.CrossEntropyEpsilon), LossFunctions.CrossEntropy<double>(_y1, [3], 10), 1e-12);
     }
 
     [Fact]
@@ -97,27 +97,27 @@ public class LossFunctionsTests
     {
         double[] soft = [0, 0, 0.5, 0, 0, 0, 0, 0.5, 0, 0];
         double expected = -((0.5 * Math.Log(0.6 + 1e-7)) + (0.5 * Math.Log(0.1 + 1e-7)));
-        Assert.Equal(expected, LossFunctions.CrossEntropy<double>(Y1, soft, 1, 10), 1e-15);
+        Assert.Equal(expected, LossFunctions.CrossEntropy<double>(_y1, soft, 1, 10), 1e-15);
     }
 
     [Fact]
     public void NaN_propagates()
     {
-        double[] y = (double[])Y1.Clone();
+        double[] y = (double[])_y1.Clone();
         y[2] = double.NaN;
         Assert.True(double.IsNaN(LossFunctions.CrossEntropy<double>(y, [2], 10)));
-        Assert.True(double.IsNaN(LossFunctions.SumOfSquares<double>(y, OneHot2)));
+        Assert.True(double.IsNaN(LossFunctions.SumOfSquares<double>(y, _oneHot2)));
 
         // With one-hot targets every element enters the sum (times its target).
-        y = (double[])Y1.Clone();
+        y = (double[])_y1.Clone();
         y[5] = double.NaN;
-        Assert.True(double.IsNaN(LossFunctions.CrossEntropy<double>(y, OneHot2, 1, 10)));
+        Assert.True(double.IsNaN(LossFunctions.CrossEntropy<double>(y, _oneHot2, 1, 10)));
     }
 
     [Fact]
     public void Labels_out_of_range_name_the_index_and_value()
     {
-        double[] y = [.. Y1, .. Y2];
+        double[] y = [.. _y1, .. _y2];
         var e = Assert.Throws<ArgumentOutOfRangeException>(() => LossFunctions.CrossEntropy<double>(y, [2, 10], 10));
         Assert.Equal("labels", e.ParamName);
         Assert.Contains("index 1", e.Message);
@@ -127,18 +127,18 @@ public class LossFunctionsTests
         Assert.Contains("index 0", e.Message);
         Assert.Contains("is -1", e.Message);
 
-        Assert.Throws<ArgumentOutOfRangeException>(() => LossFunctions.CrossEntropy<double>(Y1, 10));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LossFunctions.CrossEntropy<double>(_y1, 10));
     }
 
     [Fact]
     public void Mismatched_lengths_throw_shape_mismatch()
     {
-        Assert.Throws<ShapeMismatchException>(() => LossFunctions.SumOfSquares<double>(Y1, new double[9]));
-        Assert.Throws<ShapeMismatchException>(() => LossFunctions.CrossEntropy<double>(Y1, new double[9], 1, 10));
-        Assert.Throws<ShapeMismatchException>(() => LossFunctions.CrossEntropy<double>(Y1, OneHot2, 2, 10));
-        Assert.Throws<ShapeMismatchException>(() => LossFunctions.CrossEntropy<double>(Y1, [2, 2], 10));
-        Assert.Throws<ShapeMismatchException>(() => LossFunctions.CrossEntropy<double>(Y1, new double[9]));
-        Assert.Throws<ArgumentOutOfRangeException>(() => LossFunctions.CrossEntropy<double>(Y1, OneHot2, 0, 10));
+        Assert.Throws<ShapeMismatchException>(() => LossFunctions.SumOfSquares<double>(_y1, new double[9]));
+        Assert.Throws<ShapeMismatchException>(() => LossFunctions.CrossEntropy<double>(_y1, new double[9], 1, 10));
+        Assert.Throws<ShapeMismatchException>(() => LossFunctions.CrossEntropy<double>(_y1, _oneHot2, 2, 10));
+        Assert.Throws<ShapeMismatchException>(() => LossFunctions.CrossEntropy<double>(_y1, [2, 2], 10));
+        Assert.Throws<ShapeMismatchException>(() => LossFunctions.CrossEntropy<double>(_y1, new double[9]));
+        Assert.Throws<ArgumentOutOfRangeException>(() => LossFunctions.CrossEntropy<double>(_y1, _oneHot2, 0, 10));
         Assert.Throws<ArgumentException>(() => LossFunctions.CrossEntropy<double>([], ReadOnlySpan<int>.Empty, 10));
     }
 
