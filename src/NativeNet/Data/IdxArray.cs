@@ -52,7 +52,7 @@ public sealed class IdxArray
     public int Count => Dimensions[0];
 
     /// <summary>Elements per item: the product of all dimensions but the first (784 for 28x28 images, 1 for labels).</summary>
-    public int ItemLength => Dimensions.Length == 1 ? 1 : Data.Length / Dimensions[0];
+    public int ItemLength => Data.Length / Dimensions[0];
 
     /// <summary>Formats dimensions as in error messages and reports, for example <c>10000x28x28</c>.</summary>
     public static string FormatDimensions(ReadOnlySpan<int> dimensions)

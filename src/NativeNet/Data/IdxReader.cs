@@ -23,7 +23,8 @@ namespace NativeNet.Data;
 /// is allocated. The payload buffer then grows only as data actually arrives (or is sized from the
 /// known remaining length of a raw seekable stream), so a header claiming 10^12 bytes costs nothing.
 /// A file must hold exactly the declared payload: missing bytes (truncation) and extra bytes after it
-/// (trailing data) are both rejected, because either means the file is not what its header says.
+/// (trailing data, in the IDX content or after the end of the gzip stream) are both rejected, because
+/// either means the file is not what its header says.
 /// Every format problem raises <see cref="InvalidFileFormatException"/> whose message starts with the
 /// file name.
 /// </para>
@@ -78,21 +79,26 @@ public static class IdxReader
         }
 
         // Measured before sniffing: the sniffed bytes are handed back through the prefix stream.
-        long remaining = stream.CanSeek ? stream.Length - stream.Position : -1;
+        long start = stream.CanSeek ? stream.Position : -1;
+        long remaining = stream.CanSeek ? stream.Length - start : -1;
         Span<byte> sniff = stackalloc byte[2];
         int sniffed = stream.ReadAtLeast(sniff, sniff.Length, throwOnEndOfStream: false);
         byte[] prefix = sniff[..sniffed].ToArray();
         if (sniffed == 2 && sniff[0] == GzipMagic0 && sniff[1] == GzipMagic1)
         {
+            IdxArray array;
             try
             {
                 using var gzip = new GZipStream(new PrefixedReadStream(prefix, stream), CompressionMode.Decompress, leaveOpen: true);
-                return ReadDecoded(gzip, sourceName, expectedRank, maxPayloadBytes, knownRemainingBytes: -1);
+                array = ReadDecoded(gzip, sourceName, expectedRank, maxPayloadBytes, knownRemainingBytes: -1);
             }
             catch (InvalidDataException e)
             {
                 throw new InvalidFileFormatException($"{sourceName}: corrupt gzip data: {e.Message}", e);
             }
+
+            CheckNothingAfterGzip(stream, sourceName, start, remaining, 4 + (4L * array.Dimensions.Length) + array.Data.Length);
+            return array;
         }
 
         return ReadDecoded(new PrefixedReadStream(prefix, stream), sourceName, expectedRank, maxPayloadBytes, remaining);
@@ -223,6 +229,34 @@ public static class IdxReader
         }
 
         return buffer;
+    }
+
+    /// <summary>
+    /// GZipStream silently ignores bytes after the last gzip member when they do not start another member,
+    /// so trailing garbage is checked here: nothing may be left unread in the source, and on a seekable
+    /// source the file's last 4 bytes must be the gzip trailer's ISIZE, the uncompressed length mod 2^32.
+    /// (A multi-member gzip file fails the second check; they are not supported.)
+    /// </summary>
+    private static void CheckNothingAfterGzip(Stream source, string sourceName, long start, long compressedLength, long decompressedLength)
+    {
+        Span<byte> probe = stackalloc byte[4];
+        if (source.Read(probe[..1]) != 0)
+        {
+            throw Invalid(sourceName, "trailing data after the end of the gzip stream");
+        }
+
+        if (start < 0 || compressedLength < probe.Length)
+        {
+            return;
+        }
+
+        source.Seek(start + compressedLength - probe.Length, SeekOrigin.Begin);
+        source.ReadExactly(probe);
+        uint storedSize = BinaryPrimitives.ReadUInt32LittleEndian(probe);
+        if (storedSize != (uint)decompressedLength)
+        {
+            throw Invalid(sourceName, $"trailing data after the end of the gzip stream (the file does not end with the gzip size field {(uint)decompressedLength}; multi-member gzip files are not supported)");
+        }
     }
 
     private static InvalidFileFormatException Invalid(string sourceName, string problem)

@@ -6,12 +6,12 @@ namespace NativeNet.Tests.Data;
 
 public class BundledMnistTests
 {
-    private static readonly Lazy<MnistDataset<float>> Normalised = new(() => BundledMnist.Load());
+    private static readonly Lazy<MnistDataset<float>> _normalised = new(() => BundledMnist.Load());
 
     [Fact]
     public void Loads_ten_thousand_training_and_test_images_of_28_by_28()
     {
-        MnistDataset<float> data = Normalised.Value;
+        MnistDataset<float> data = _normalised.Value;
         Assert.Equal(BundledMnist.TrainCount, data.Train.Count);
         Assert.Equal(BundledMnist.TestCount, data.Test.Count);
         Assert.Equal((28, 28), (data.ImageRows, data.ImageColumns));
@@ -22,7 +22,7 @@ public class BundledMnistTests
     [Fact]
     public void Class_counts_match_the_data_readme()
     {
-        MnistDataset<float> data = Normalised.Value;
+        MnistDataset<float> data = _normalised.Value;
         Assert.Equal([1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978], data.Train.CountPerClass());
         Assert.Equal([980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009], data.Test.CountPerClass());
         // The well-known first labels of the MNIST training and test sets.
@@ -33,7 +33,7 @@ public class BundledMnistTests
     [Fact]
     public void Normalised_pixels_span_zero_to_one_and_raw_pixels_zero_to_255()
     {
-        float[] normalised = Normalised.Value.Test.Features;
+        float[] normalised = _normalised.Value.Test.Features;
         Assert.Equal(0f, normalised.Min());
         Assert.Equal(1f, normalised.Max());
 
@@ -72,10 +72,10 @@ public class BundledMnistTests
             }
 
             MnistDataset<float> fromRaw = MnistLoader.Load(folder);
-            Assert.Equal(Normalised.Value.Train.Features, fromRaw.Train.Features);
-            Assert.Equal(Normalised.Value.Train.Labels, fromRaw.Train.Labels);
-            Assert.Equal(Normalised.Value.Test.Features, fromRaw.Test.Features);
-            Assert.Equal(Normalised.Value.Test.Labels, fromRaw.Test.Labels);
+            Assert.Equal(_normalised.Value.Train.Features, fromRaw.Train.Features);
+            Assert.Equal(_normalised.Value.Train.Labels, fromRaw.Train.Labels);
+            Assert.Equal(_normalised.Value.Test.Features, fromRaw.Test.Features);
+            Assert.Equal(_normalised.Value.Test.Labels, fromRaw.Test.Labels);
         }
         finally
         {

@@ -177,6 +177,20 @@ public class IdxReaderTests
         Assert.Contains("trailing", e.Message);
     }
 
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(20, true)]
+    [InlineData(200_000, true)]
+    [InlineData(200_000, false)] // beyond GZipStream's read-ahead, so visible on a stream that cannot seek
+    public void Bytes_after_the_end_of_the_gzip_stream_are_rejected(int garbageLength, bool seekable)
+    {
+        byte[] gzip = IdxTestFiles.Gzip(IdxTestFiles.Labels(1, 2, 3));
+        byte[] file = [.. gzip, .. new byte[garbageLength]];
+        using Stream stream = seekable ? new MemoryStream(file) : new TrickleStream(file);
+        var e = Assert.Throws<InvalidFileFormatException>(() => IdxReader.Read(stream, "padded.gz"));
+        Assert.StartsWith("padded.gz: trailing data after the end of the gzip stream", e.Message);
+    }
+
     [Fact]
     public void Gzip_garbage_is_rejected()
     {

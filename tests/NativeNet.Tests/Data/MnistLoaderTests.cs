@@ -7,15 +7,15 @@ public class MnistLoaderTests
     // A tiny MNIST-like set: 4 training and 3 test images of 2 x 3 pixels.
     private static byte Pixel(int n, int r, int c) => (byte)((n * 60) + (r * 30) + (c * 7));
 
-    private static readonly byte[] TrainImages = IdxTestFiles.Images(4, 2, 3, Pixel);
-    private static readonly byte[] TrainLabels = IdxTestFiles.Labels(5, 0, 4, 9);
-    private static readonly byte[] TestImages = IdxTestFiles.Images(3, 2, 3, (n, r, c) => Pixel(n + 1, r, c));
-    private static readonly byte[] TestLabels = IdxTestFiles.Labels(7, 2, 1);
+    private static readonly byte[] _trainImages = IdxTestFiles.Images(4, 2, 3, Pixel);
+    private static readonly byte[] _trainLabels = IdxTestFiles.Labels(5, 0, 4, 9);
+    private static readonly byte[] _testImages = IdxTestFiles.Images(3, 2, 3, (n, r, c) => Pixel(n + 1, r, c));
+    private static readonly byte[] _testLabels = IdxTestFiles.Labels(7, 2, 1);
 
     private static MnistDataset<T> LoadTiny<T>(MnistOptions? options = null)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
-        return MnistLoader.Load<T>(new MemoryStream(TrainImages), new MemoryStream(TrainLabels), new MemoryStream(TestImages), new MemoryStream(TestLabels), options);
+        return MnistLoader.Load<T>(new MemoryStream(_trainImages), new MemoryStream(_trainLabels), new MemoryStream(_testImages), new MemoryStream(_testLabels), options);
     }
 
     [Fact]
@@ -31,9 +31,9 @@ public class MnistLoaderTests
         Assert.Equal([5, 0, 4, 9], data.Train.Labels);
         Assert.Equal([7, 2, 1], data.Test.Labels);
         Assert.Null(data.Train.OneHotTargets);
-        for (int i = 0; i < TrainImages.Length - 16; i++)
+        for (int i = 0; i < _trainImages.Length - 16; i++)
         {
-            Assert.Equal(TrainImages[16 + i] / 255f, data.Train.Features[i]);
+            Assert.Equal(_trainImages[16 + i] / 255f, data.Train.Features[i]);
         }
     }
 
@@ -43,7 +43,7 @@ public class MnistLoaderTests
         MnistDataset<double> data = LoadTiny<double>(new MnistOptions { Normalize = false, Flatten = false, OneHot = true });
         Assert.Equal([1, 2, 3], data.Train.SampleShape.ToArray());
         Assert.Equal(6, data.Train.FeatureCount);
-        Assert.Equal(TrainImages.AsSpan(16).ToArray().Select(b => (double)b), data.Train.Features);
+        Assert.Equal(_trainImages.AsSpan(16).ToArray().Select(b => (double)b), data.Train.Features);
         double[] oneHot = data.Test.OneHotTargets!;
         Assert.Equal(3 * 10, oneHot.Length);
         Assert.Equal(1.0, oneHot[7]);
@@ -56,14 +56,14 @@ public class MnistLoaderTests
     public void Normalised_double_features_are_value_over_255()
     {
         MnistDataset<double> data = LoadTiny<double>();
-        Assert.Equal(TestImages.AsSpan(16).ToArray().Select(b => b / 255.0), data.Test.Features);
+        Assert.Equal(_testImages.AsSpan(16).ToArray().Select(b => b / 255.0), data.Test.Features);
     }
 
     [Fact]
     public void Images_and_labels_with_different_counts_are_rejected()
     {
         var e = Assert.Throws<InvalidFileFormatException>(() => MnistLoader.LoadSet<float>(
-            new MemoryStream(TrainImages), new MemoryStream(IdxTestFiles.Labels(1, 2, 3)), imagesName: "imgs", labelsName: "lbls"));
+            new MemoryStream(_trainImages), new MemoryStream(IdxTestFiles.Labels(1, 2, 3)), imagesName: "imgs", labelsName: "lbls"));
         Assert.Equal("imgs holds 4 images but lbls holds 3 labels; the counts must match.", e.Message);
     }
 
@@ -71,21 +71,21 @@ public class MnistLoaderTests
     public void Labels_outside_the_class_count_are_rejected()
     {
         var e = Assert.Throws<InvalidFileFormatException>(() => MnistLoader.LoadSet<float>(
-            new MemoryStream(TrainImages), new MemoryStream(IdxTestFiles.Labels(1, 2, 10, 3)), labelsName: "lbls"));
+            new MemoryStream(_trainImages), new MemoryStream(IdxTestFiles.Labels(1, 2, 10, 3)), labelsName: "lbls"));
         Assert.Equal("lbls: label 2 is 10, not below the class count 10.", e.Message);
 
         LabeledDataset<float> threeClasses = MnistLoader.LoadSet<float>(
-            new MemoryStream(TrainImages), new MemoryStream(IdxTestFiles.Labels(0, 1, 2, 2)), new MnistOptions { ClassCount = 3 });
+            new MemoryStream(_trainImages), new MemoryStream(IdxTestFiles.Labels(0, 1, 2, 2)), new MnistOptions { ClassCount = 3 });
         Assert.Equal(3, threeClasses.ClassCount);
         Assert.Throws<InvalidFileFormatException>(() => MnistLoader.LoadSet<float>(
-            new MemoryStream(TrainImages), new MemoryStream(IdxTestFiles.Labels(0, 1, 3, 2)), new MnistOptions { ClassCount = 3 }));
+            new MemoryStream(_trainImages), new MemoryStream(IdxTestFiles.Labels(0, 1, 3, 2)), new MnistOptions { ClassCount = 3 }));
     }
 
     [Fact]
     public void Images_and_labels_swapped_are_rejected_by_rank()
     {
         var e = Assert.Throws<InvalidFileFormatException>(() => MnistLoader.LoadSet<float>(
-            new MemoryStream(TrainLabels), new MemoryStream(TrainImages), imagesName: "imgs", labelsName: "lbls"));
+            new MemoryStream(_trainLabels), new MemoryStream(_trainImages), imagesName: "imgs", labelsName: "lbls"));
         Assert.StartsWith("lbls: expected 1 dimension(s)", e.Message);
     }
 
@@ -94,7 +94,7 @@ public class MnistLoaderTests
     {
         byte[] bigTest = IdxTestFiles.Images(3, 3, 3, Pixel);
         var e = Assert.Throws<InvalidFileFormatException>(() => MnistLoader.Load(
-            new MemoryStream(TrainImages), new MemoryStream(TrainLabels), new MemoryStream(bigTest), new MemoryStream(TestLabels)));
+            new MemoryStream(_trainImages), new MemoryStream(_trainLabels), new MemoryStream(bigTest), new MemoryStream(_testLabels)));
         Assert.Contains("2x3 images but t10k-images-idx3-ubyte holds 3x3 images", e.Message);
     }
 
@@ -114,10 +114,10 @@ public class MnistLoaderTests
         string folder = Directory.CreateTempSubdirectory("nativenet-mnist-").FullName;
         try
         {
-            File.WriteAllBytes(Path.Combine(folder, MnistFileNames.TrainImages + ".gz"), IdxTestFiles.Gzip(TrainImages));
-            File.WriteAllBytes(Path.Combine(folder, MnistFileNames.TrainLabels), TrainLabels);
-            File.WriteAllBytes(Path.Combine(folder, MnistFileNames.TestImages), TestImages);
-            File.WriteAllBytes(Path.Combine(folder, MnistFileNames.TestLabels + ".gz"), IdxTestFiles.Gzip(TestLabels));
+            File.WriteAllBytes(Path.Combine(folder, MnistFileNames.TrainImages + ".gz"), IdxTestFiles.Gzip(_trainImages));
+            File.WriteAllBytes(Path.Combine(folder, MnistFileNames.TrainLabels), _trainLabels);
+            File.WriteAllBytes(Path.Combine(folder, MnistFileNames.TestImages), _testImages);
+            File.WriteAllBytes(Path.Combine(folder, MnistFileNames.TestLabels + ".gz"), IdxTestFiles.Gzip(_testLabels));
 
             MnistDataset<float> fromFolder = MnistLoader.Load(folder);
             MnistDataset<float> fromStreams = LoadTiny<float>();
@@ -140,7 +140,7 @@ public class MnistLoaderTests
         string folder = Directory.CreateTempSubdirectory("nativenet-mnist-").FullName;
         try
         {
-            File.WriteAllBytes(Path.Combine(folder, MnistFileNames.TrainImages), TrainImages);
+            File.WriteAllBytes(Path.Combine(folder, MnistFileNames.TrainImages), _trainImages);
             var e = Assert.Throws<FileNotFoundException>(() => MnistLoader.Load(folder));
             Assert.Contains(MnistFileNames.TrainLabels + ".gz", e.Message);
             Assert.Throws<DirectoryNotFoundException>(() => MnistLoader.Load(Path.Combine(folder, "absent")));
@@ -157,10 +157,10 @@ public class MnistLoaderTests
         string folder = Directory.CreateTempSubdirectory("nativenet-mnist-").FullName;
         try
         {
-            File.WriteAllBytes(Path.Combine(folder, MnistFileNames.TrainImages), TrainImages);
-            File.WriteAllBytes(Path.Combine(folder, MnistFileNames.TrainLabels), TrainLabels);
-            File.WriteAllBytes(Path.Combine(folder, MnistFileNames.TestImages), TestImages.AsSpan(0, 30).ToArray());
-            File.WriteAllBytes(Path.Combine(folder, MnistFileNames.TestLabels), TestLabels);
+            File.WriteAllBytes(Path.Combine(folder, MnistFileNames.TrainImages), _trainImages);
+            File.WriteAllBytes(Path.Combine(folder, MnistFileNames.TrainLabels), _trainLabels);
+            File.WriteAllBytes(Path.Combine(folder, MnistFileNames.TestImages), _testImages.AsSpan(0, 30).ToArray());
+            File.WriteAllBytes(Path.Combine(folder, MnistFileNames.TestLabels), _testLabels);
             var e = Assert.Throws<InvalidFileFormatException>(() => MnistLoader.Load(folder));
             Assert.Equal($"{Path.Combine(folder, MnistFileNames.TestImages)}: truncated: header declares 3x2x3 = 18 bytes, found 14", e.Message);
         }
