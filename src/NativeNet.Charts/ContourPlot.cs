@@ -41,8 +41,8 @@ public sealed class ContourPlot : Chart
 
     /// <summary>
     /// The function values to trace; <c>null</c> picks <see cref="LevelCount"/> levels between the
-    /// sampled minimum and the 95th percentile, spaced quadratically so a bowl-shaped function gets
-    /// evenly spaced rings.
+    /// sampled minimum and the 75th percentile (the far corners of the range say little), spaced
+    /// quadratically so a bowl-shaped function gets evenly spaced rings.
     /// </summary>
     public IReadOnlyList<double>? Levels { get; init; }
 
@@ -119,14 +119,15 @@ public sealed class ContourPlot : Chart
 
         frame.DrawAxes(svg);
         DrawContours(svg, frame, values, xs, ys, levels);
-        if (ShowMinimum)
-            DrawMinimum(svg, frame, Minimum ?? GridMinimum(values, xs, ys));
         foreach (var path in projected)
             path.Draw(svg, "path");
+        // On top of the paths, which usually end on it.
+        if (ShowMinimum)
+            DrawMinimum(svg, frame, Minimum ?? GridMinimum(values, xs, ys));
         placement.Draw(svg);
     }
 
-    /// <summary>Levels from the minimum to the 95th percentile of the finite samples, spaced as (k / n)².</summary>
+    /// <summary>Levels from the minimum to the 75th percentile of the finite samples, spaced as (k / n)².</summary>
     internal static double[] AutoLevels(double[] values, int count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1, nameof(LevelCount));
@@ -141,7 +142,7 @@ public sealed class ContourPlot : Chart
             return [];
         finite.Sort();
         var lo = finite[0];
-        var hi = finite[(int)((finite.Count - 1) * 0.95)];
+        var hi = finite[(int)((finite.Count - 1) * 0.75)];
         if (!(hi > lo))
             return [];
         var levels = new double[count];
@@ -208,8 +209,14 @@ public sealed class ContourPlot : Chart
         var py = frame.Y.ToPixel(minimum.Y);
         if (double.IsNaN(px) || double.IsNaN(py) || !frame.Plot.Contains(px, py))
             return;
-        svg.Start("g").Attr("class", "minimum").Attr("stroke", "#000000").Attr("stroke-width", 2).Open();
+        svg.Start("g").Attr("class", "minimum").Attr("fill", "none").Open();
+        // A white halo keeps the + visible over path markers of any colour.
+        svg.Start("g").Attr("stroke", "white").Attr("stroke-width", 4.5).Open();
         MarkerPainter.Draw(svg, MarkerShape.Plus, px, py, 6);
+        svg.Close();
+        svg.Start("g").Attr("stroke", "#000000").Attr("stroke-width", 2).Open();
+        MarkerPainter.Draw(svg, MarkerShape.Plus, px, py, 6);
+        svg.Close();
         svg.Close();
     }
 

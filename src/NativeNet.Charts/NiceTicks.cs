@@ -11,7 +11,11 @@ public static class NiceTicks
 {
     private static readonly int[] Mantissas = [1, 2, 5];
 
-    /// <summary>Ticks whose outer values enclose [<paramref name="min"/>, <paramref name="max"/>]; the range is widened to them.</summary>
+    /// <summary>
+    /// Ticks whose outer values enclose [<paramref name="min"/>, <paramref name="max"/>]; the range is
+    /// widened to them. At most <paramref name="maxTicks"/> ticks, except that enclosing a range that
+    /// straddles a tick (such as 0) can need three.
+    /// </summary>
     /// <param name="min">Smallest data value.</param>
     /// <param name="max">Largest data value (equal to <paramref name="min"/> is allowed; the range is then padded).</param>
     /// <param name="maxTicks">Upper bound on the number of ticks, at least 2.</param>
@@ -28,14 +32,19 @@ public static class NiceTicks
             var last = Math.Ceiling(max / step);
             if (Tick(last, mantissa, exponent) < max)
                 last++;
-            if (last - first + 1 <= maxTicks)
+            // A step as wide as the span gives at most 3 ticks; that is the floor when the range straddles one.
+            if (last - first + 1 <= maxTicks || step >= max - min)
                 return Build(first, last, mantissa, exponent, null);
         }
 
         throw new InvalidOperationException("unreachable: a step of the whole span always fits");
     }
 
-    /// <summary>Ticks inside the fixed range [<paramref name="min"/>, <paramref name="max"/>]; the range is kept as given.</summary>
+    /// <summary>
+    /// Ticks inside the fixed range [<paramref name="min"/>, <paramref name="max"/>]; the range is kept
+    /// as given. At least one tick; at most <paramref name="maxTicks"/>, except when only a denser
+    /// step puts any tick inside the range.
+    /// </summary>
     /// <param name="min">Lower end of the axis.</param>
     /// <param name="max">Upper end of the axis, greater than <paramref name="min"/>.</param>
     /// <param name="maxTicks">Upper bound on the number of ticks, at least 2.</param>
@@ -46,6 +55,7 @@ public static class NiceTicks
         ArgumentOutOfRangeException.ThrowIfLessThan(maxTicks, 2);
         // Ticks within a hair of an end count as inside, so [0, 1] gets ticks at 0 and 1.
         var slack = range.Span * 1e-9;
+        TickSet? denser = null;
         foreach (var (mantissa, exponent) in StepCandidates(range.Span, maxTicks))
         {
             var step = Scaled(mantissa, exponent);
@@ -55,8 +65,14 @@ public static class NiceTicks
             var last = Math.Floor(max / step);
             if (Tick(last, mantissa, exponent) > max + slack)
                 last--;
-            if (last - first + 1 <= maxTicks)
+            var count = last - first + 1;
+            // With maxTicks = 2 the step can jump from three ticks inside to none: keep the three then.
+            if (count <= 0 && denser is not null)
+                return denser;
+            if (count <= maxTicks)
                 return Build(first, last, mantissa, exponent, range);
+            if (count <= 2 * maxTicks)
+                denser = Build(first, last, mantissa, exponent, range);
         }
 
         throw new InvalidOperationException("unreachable: a step of the whole span always fits");
