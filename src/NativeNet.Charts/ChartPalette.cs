@@ -6,7 +6,7 @@ namespace NativeNet.Charts;
 /// </summary>
 public static class ChartPalette
 {
-    private static readonly string[] Palette =
+    private static readonly string[] _palette =
     [
         "#0072B2", // blue
         "#E69F00", // orange
@@ -19,13 +19,13 @@ public static class ChartPalette
     ];
 
     /// <summary>The palette colours as <c>#RRGGBB</c> strings.</summary>
-    public static IReadOnlyList<string> Colors => Palette;
+    public static IReadOnlyList<string> Colors => _palette;
 
     /// <summary>The colour for the series at <paramref name="index"/>, cycling after eight.</summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="index"/> is negative.</exception>
     public static string Color(int index)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
-        return Palette[index % Palette.Length];
+        return _palette[index % _palette.Length];
     }
 }

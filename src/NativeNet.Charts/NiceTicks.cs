@@ -9,7 +9,7 @@ namespace NativeNet.Charts;
 /// </summary>
 public static class NiceTicks
 {
-    private static readonly int[] Mantissas = [1, 2, 5];
+    private static readonly int[] _mantissas = [1, 2, 5];
 
     /// <summary>
     /// Ticks whose outer values enclose [<paramref name="min"/>, <paramref name="max"/>]; the range is
@@ -166,7 +166,7 @@ public static class NiceTicks
         var exponent = (int)Math.Floor(Math.Log10(span / maxTicks)) - 1;
         while (true)
         {
-            foreach (var mantissa in Mantissas)
+            foreach (var mantissa in _mantissas)
                 yield return (mantissa, exponent);
             exponent++;
         }
@@ -203,7 +203,7 @@ public static class NiceTicks
         var below = double.NaN;
         while (true)
         {
-            foreach (var mantissa in Mantissas)
+            foreach (var mantissa in _mantissas)
             {
                 var value = Tick(mantissa, 1, decade);
                 if (value < min * (1 - 1e-12))
