@@ -7,7 +7,7 @@ namespace NativeNet.Tests.Kernels;
 /// <summary>Random shapes, transposes, strides and scalars: GEMM always matches the reference.</summary>
 public class GemmPropertyTests
 {
-    private static readonly Config Config = Config.QuickThrowOnFailure.WithMaxTest(300).WithReplay(new Replay(new Rnd(20260612UL, 3UL), null));
+    private static readonly Config _config = Config.QuickThrowOnFailure.WithMaxTest(300).WithReplay(new Replay(new Rnd(20260612UL, 3UL), null));
 
     [Fact]
     public void Random_products_match_reference()
@@ -35,6 +35,6 @@ public class GemmPropertyTests
             {
                 GemmTests.Check<double>(x.ta, x.tb, x.m, x.n, x.k, x.alpha, x.beta, x.pad, x.pad, x.pad, x.seed);
             }
-        }).Check(Config);
+        }).Check(_config);
     }
 }

@@ -11,7 +11,7 @@ namespace NativeNet.Tests.Kernels;
 /// </summary>
 public class GemmTests
 {
-    private static readonly MatrixTranspose[] Transposes = [MatrixTranspose.None, MatrixTranspose.Transpose];
+    private static readonly MatrixTranspose[] _transposes = [MatrixTranspose.None, MatrixTranspose.Transpose];
 
     /// <summary>Runs one strided product and compares it with the reference.</summary>
     internal static void Check<T>(
@@ -53,9 +53,9 @@ public class GemmTests
     private static void CheckAllTransposes<T>(int m, int n, int k, double alpha = 1, double beta = 0, int pad = 0, bool nanC = false)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        foreach (MatrixTranspose ta in Transposes)
+        foreach (MatrixTranspose ta in _transposes)
         {
-            foreach (MatrixTranspose tb in Transposes)
+            foreach (MatrixTranspose tb in _transposes)
             {
                 Check<T>(ta, tb, m, n, k, alpha, beta, pad, pad + 1, pad + 2, seed: m + (31 * n) + (977 * k), nanC: nanC);
             }
