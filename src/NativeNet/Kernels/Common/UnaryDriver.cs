@@ -1,0 +1,96 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace NativeNet.Kernels;
+
+/// <summary>
+/// The one loop behind every element-wise kernel of one input: <c>destination[i] = op(x[i])</c>.
+/// </summary>
+/// <remarks>
+/// Picks the widest accelerated width (Vector512, then Vector256, then scalar), unrolls by four vectors,
+/// and covers the tail with one last full vector that ends at the final element. That last vector is
+/// computed before any store, so an in-place call (destination == x) still reads only original values;
+/// the overlapping lanes are written twice with the same result.
+/// </remarks>
+internal static class UnaryDriver
+{
+    /// <summary>Validates the spans, then writes <c>op(x[i])</c> to every <c>destination[i]</c>.</summary>
+    public static void Run<T, TOp>(
+        ReadOnlySpan<T> x,
+        Span<T> destination,
+        TOp op,
+        [CallerArgumentExpression(nameof(x))] string xName = "x",
+        [CallerArgumentExpression(nameof(destination))] string destinationName = "destination")
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TOp : struct, IUnaryOperator<T>
+    {
+        SpanChecks.Length(destination.Length, x.Length, destinationName);
+        SpanChecks.NoPartialOverlap(x, destination, xName);
+        RunUnchecked(ref MemoryMarshal.GetReference(x), ref MemoryMarshal.GetReference(destination), (nuint)x.Length, op);
+    }
+
+    /// <summary>The loop without argument checks, for kernels that apply it row by row after checking once.</summary>
+    public static void RunUnchecked<T, TOp>(ref T x, ref T destination, nuint length, TOp op)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TOp : struct, IUnaryOperator<T>
+    {
+        if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported && length >= (nuint)Vector512<T>.Count)
+        {
+            nuint c = (nuint)Vector512<T>.Count;
+            Vector512<T> last = op.Invoke(Vector512.LoadUnsafe(ref x, length - c));
+            nuint i = 0;
+            for (; i + (4 * c) <= length; i += 4 * c)
+            {
+                Vector512<T> r0 = op.Invoke(Vector512.LoadUnsafe(ref x, i));
+                Vector512<T> r1 = op.Invoke(Vector512.LoadUnsafe(ref x, i + c));
+                Vector512<T> r2 = op.Invoke(Vector512.LoadUnsafe(ref x, i + (2 * c)));
+                Vector512<T> r3 = op.Invoke(Vector512.LoadUnsafe(ref x, i + (3 * c)));
+                r0.StoreUnsafe(ref destination, i);
+                r1.StoreUnsafe(ref destination, i + c);
+                r2.StoreUnsafe(ref destination, i + (2 * c));
+                r3.StoreUnsafe(ref destination, i + (3 * c));
+            }
+
+            for (; i + c <= length; i += c)
+            {
+                op.Invoke(Vector512.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
+            }
+
+            last.StoreUnsafe(ref destination, length - c);
+            return;
+        }
+
+        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && length >= (nuint)Vector256<T>.Count)
+        {
+            nuint c = (nuint)Vector256<T>.Count;
+            Vector256<T> last = op.Invoke(Vector256.LoadUnsafe(ref x, length - c));
+            nuint i = 0;
+            for (; i + (4 * c) <= length; i += 4 * c)
+            {
+                Vector256<T> r0 = op.Invoke(Vector256.LoadUnsafe(ref x, i));
+                Vector256<T> r1 = op.Invoke(Vector256.LoadUnsafe(ref x, i + c));
+                Vector256<T> r2 = op.Invoke(Vector256.LoadUnsafe(ref x, i + (2 * c)));
+                Vector256<T> r3 = op.Invoke(Vector256.LoadUnsafe(ref x, i + (3 * c)));
+                r0.StoreUnsafe(ref destination, i);
+                r1.StoreUnsafe(ref destination, i + c);
+                r2.StoreUnsafe(ref destination, i + (2 * c));
+                r3.StoreUnsafe(ref destination, i + (3 * c));
+            }
+
+            for (; i + c <= length; i += c)
+            {
+                op.Invoke(Vector256.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
+            }
+
+            last.StoreUnsafe(ref destination, length - c);
+            return;
+        }
+
+        for (nuint i = 0; i < length; i++)
+        {
+            Unsafe.Add(ref destination, i) = op.Invoke(Unsafe.Add(ref x, i));
+        }
+    }
+}
