@@ -14,7 +14,9 @@ namespace NativeNet.Kernels;
 /// x = n·ln2 + r with |r| ≤ ln2/2 using a two-part ln2, approximate
 /// eʳ ≈ 1 + r + r²·P₅(r), then multiply by 2ⁿ built from exponent bits in two halves 2^⌊n/2⌋·2^(n−⌊n/2⌋)
 /// so overflow rounds to +∞ and deep underflow to (sub)normals or 0 without special cases.
-/// NaN propagates (the clamp uses NaN-propagating Min/Max).
+/// The clamp uses the cheap native min/max (whose NaN behaviour is platform-specific) and n = round(x·log2 e)
+/// comes from the 1.5·2²³ shift trick (one FMA, the integer read from the mantissa bits); NaN inputs are
+/// restored by a final select, so NaN propagates on every platform.
 /// </remarks>
 internal readonly struct ExpOperator<T> : IUnaryOperator<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -31,6 +33,9 @@ internal readonly struct ExpOperator<T> : IUnaryOperator<T>
     private const float P4 = 1.6666665459e-1f;
     private const float P5 = 5.0000001201e-1f;
     private const int FloatExponentBias = 127;
+
+    // 1.5·2²³: adding it rounds a float of magnitude < 2²² to an integer held in the low mantissa bits.
+    private const float RoundingShift = 12582912f;
     private const int FloatMantissaBits = 23;
 
     /// <summary>exp(x) for one element.</summary>
@@ -74,8 +79,11 @@ internal readonly struct ExpOperator<T> : IUnaryOperator<T>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<float> ExpFloat(Vector256<float> x)
     {
-        x = Vector256.Min(Vector256.Max(x, Vector256.Create(MinInput)), Vector256.Create(MaxInput));
-        Vector256<float> n = Vector256.Round(x * Vector256.Create(Log2E));
+        Vector256<float> input = x;
+        x = Vector256.MinNative(Vector256.MaxNative(x, Vector256.Create(MinInput)), Vector256.Create(MaxInput));
+        Vector256<float> shifted = Vector256.FusedMultiplyAdd(x, Vector256.Create(Log2E), Vector256.Create(RoundingShift));
+        Vector256<float> n = shifted - Vector256.Create(RoundingShift);
+        Vector256<int> ni = shifted.AsInt32() - Vector256.Create(RoundingShift).AsInt32();
         Vector256<float> r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2High), x);
         r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2Low), r);
 
@@ -86,18 +94,21 @@ internal readonly struct ExpOperator<T> : IUnaryOperator<T>
         p = Vector256.FusedMultiplyAdd(p, r, Vector256.Create(P5));
         p = Vector256.FusedMultiplyAdd(p, r * r, r) + Vector256<float>.One;
 
-        Vector256<int> ni = Vector256.ConvertToInt32(n);
         Vector256<int> half = Vector256.ShiftRightArithmetic(ni, 1);
         Vector256<float> scale1 = Vector256.ShiftLeft(half + Vector256.Create(FloatExponentBias), FloatMantissaBits).AsSingle();
         Vector256<float> scale2 = Vector256.ShiftLeft(ni - half + Vector256.Create(FloatExponentBias), FloatMantissaBits).AsSingle();
-        return p * scale1 * scale2;
+        Vector256<float> result = p * scale1 * scale2;
+        return Vector256.ConditionalSelect(Vector256.Equals(input, input), result, input);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector512<float> ExpFloat(Vector512<float> x)
     {
-        x = Vector512.Min(Vector512.Max(x, Vector512.Create(MinInput)), Vector512.Create(MaxInput));
-        Vector512<float> n = Vector512.Round(x * Vector512.Create(Log2E));
+        Vector512<float> input = x;
+        x = Vector512.MinNative(Vector512.MaxNative(x, Vector512.Create(MinInput)), Vector512.Create(MaxInput));
+        Vector512<float> shifted = Vector512.FusedMultiplyAdd(x, Vector512.Create(Log2E), Vector512.Create(RoundingShift));
+        Vector512<float> n = shifted - Vector512.Create(RoundingShift);
+        Vector512<int> ni = shifted.AsInt32() - Vector512.Create(RoundingShift).AsInt32();
         Vector512<float> r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2High), x);
         r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2Low), r);
 
@@ -108,10 +119,10 @@ internal readonly struct ExpOperator<T> : IUnaryOperator<T>
         p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(P5));
         p = Vector512.FusedMultiplyAdd(p, r * r, r) + Vector512<float>.One;
 
-        Vector512<int> ni = Vector512.ConvertToInt32(n);
         Vector512<int> half = Vector512.ShiftRightArithmetic(ni, 1);
         Vector512<float> scale1 = Vector512.ShiftLeft(half + Vector512.Create(FloatExponentBias), FloatMantissaBits).AsSingle();
         Vector512<float> scale2 = Vector512.ShiftLeft(ni - half + Vector512.Create(FloatExponentBias), FloatMantissaBits).AsSingle();
-        return p * scale1 * scale2;
+        Vector512<float> result = p * scale1 * scale2;
+        return Vector512.ConditionalSelect(Vector512.Equals(input, input), result, input);
     }
 }
