@@ -1,0 +1,4 @@
+namespace NativeNet.Cli;
+
+/// <summary>Arguments that parse but make no sense (an unknown experiment, a malformed list); exit code 2.</summary>
+internal sealed class CliUsageException(string message) : Exception(message);
