@@ -62,6 +62,11 @@ public static class CliApp
             error.WriteLine("error: " + OneLine(e.Message));
             return UsageError;
         }
+        catch (CliFailureException e)
+        {
+            error.WriteLine("error: " + OneLine(e.Message));
+            return Failure;
+        }
         catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or OperationCanceledException)
         {
             error.WriteLine("error: " + Describe(e));

@@ -2,7 +2,7 @@ using NativeNet.Data;
 
 namespace NativeNet.Cli.Input;
 
-/// <summary>One image to classify: where it came from and its pixels in [0, 1], flattened row-major.</summary>
+/// <summary>One image to classify: its name (file name, and index within an IDX file) and its pixels in [0, 1], row-major.</summary>
 internal sealed record InputImage(string Source, float[] Pixels);
 
 /// <summary>
@@ -27,7 +27,7 @@ internal static class ImageInputs
                         $"{path}: the image is {image.Width}x{image.Height} ({image.Pixels.Length} pixels), the model takes {inputSize} (28x28 for MNIST).");
                 }
 
-                images.Add(new InputImage(path, image.Pixels));
+                images.Add(new InputImage(Path.GetFileName(path), image.Pixels));
                 continue;
             }
 
@@ -44,7 +44,7 @@ internal static class ImageInputs
                 var source = idx.Data.AsSpan(n * inputSize, inputSize);
                 for (var i = 0; i < inputSize; i++)
                     pixels[i] = source[i] / 255f;
-                images.Add(new InputImage($"{path}[{n}]", pixels));
+                images.Add(new InputImage($"{Path.GetFileName(path)}[{n}]", pixels));
             }
         }
 
