@@ -18,7 +18,7 @@ namespace NativeNet.Cli.Commands;
 /// </summary>
 internal static class TrainCommand
 {
-    public const int DefaultEpochs = 20;
+    public const int DefaultEpochs = 30;
 
     public static Command Create(CliConsole console)
     {

@@ -101,7 +101,7 @@ internal static class ActivationHistogramsExperiment
     private static string Caption(string activation) => activation switch
     {
         "sigmoid" => "Sigmoid activations per layer (rows: weight std 1, 0.01, Xavier, He)",
-        "relu" => "ReLU activations per layer, positive outputs only (rows: weight std 1 — x range follows the data —, 0.01, Xavier, He)",
+        "relu" => "ReLU activations per layer, positive outputs (rows: weight std 1, 0.01, Xavier, He; the std 1 row has its own x range)",
         _ => "tanh activations per layer (rows: weight std 1, 0.01, Xavier, He)",
     };
 

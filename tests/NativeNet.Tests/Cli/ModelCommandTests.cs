@@ -175,6 +175,6 @@ public class ModelCommandTests
         Assert.Equal(CliApp.Success, run.ExitCode);
         var accuracy = double.Parse(Regex.Match(run.Output, @"final test accuracy (0\.\d+)").Groups[1].Value, CultureInfo.InvariantCulture);
         Assert.True(accuracy >= 0.95, $"final test accuracy {accuracy}");
-        Assert.Contains("epoch  20/20", run.Output, StringComparison.Ordinal);
+        Assert.Contains("epoch  30/30", run.Output, StringComparison.Ordinal);
     }
 }
