@@ -3,5 +3,5 @@ namespace NativeNet.Tests;
 public class SmokeTests
 {
     [Fact]
-    public void CoreAssemblyLoads() => Assert.Equal("NativeNet.Datasets", typeof(NativeNet.Datasets.BundledMnistInfo).Assembly.GetName().Name);
+    public void CoreAssemblyLoads() => Assert.Equal("NativeNet.Datasets", typeof(NativeNet.Datasets.BundledMnist).Assembly.GetName().Name);
 }

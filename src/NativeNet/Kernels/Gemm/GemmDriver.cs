@@ -1,0 +1,145 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+
+namespace NativeNet.Kernels;
+
+/// <summary>
+/// The cache-blocked GEMM loop nest in BLIS order: jc (NC columns of B, kept in L3) → pc (KC-deep slice: pack B)
+/// → ic (MC rows of A: pack A, kept in L2) → jr (one NR-wide B micro-panel, in L1) → ir (MR rows) → micro-kernel.
+/// Every C element is produced by the same sequence of operations whatever the tiling around it, which is what
+/// makes splitting C across threads bit-exact.
+/// </summary>
+internal static unsafe class GemmDriver<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>KC: depth of one packed slice; a 256-deep B micro-panel (32 KB for 32 floats) stays in L1.</summary>
+    private const int DepthBlock = 256;
+
+    /// <summary>MC in bytes of one A row slice: 384 floats x 256 deep ≈ 384 KB of packed A, inside the 1 MB L2.</summary>
+    private const int RowBlockBytes = 384 * 4;
+
+    /// <summary>NC: columns of packed B per outer block (a multiple of every NR).</summary>
+    private const int ColumnBlock = 4096;
+
+    /// <summary>MR of the micro-kernel selected for this machine (row splits between threads align to it).</summary>
+    public static int TileRows =>
+        Vector512.IsHardwareAccelerated ? GemmKernel512<T>.Rows
+        : Vector256.IsHardwareAccelerated ? GemmKernel256<T>.Rows
+        : GemmKernelScalar<T>.Rows;
+
+    /// <summary>NR of the micro-kernel selected for this machine (column splits between threads align to it).</summary>
+    public static int TileColumns =>
+        Vector512.IsHardwareAccelerated ? GemmKernel512<T>.Columns
+        : Vector256.IsHardwareAccelerated ? GemmKernel256<T>.Columns
+        : GemmKernelScalar<T>.Columns;
+
+    /// <summary>Computes a problem with m, n, k &gt; 0 on the calling thread.</summary>
+    public static void Run(in GemmProblem<T> problem)
+    {
+        if (Vector512.IsHardwareAccelerated)
+        {
+            Run<GemmKernel512<T>>(problem);
+        }
+        else if (Vector256.IsHardwareAccelerated)
+        {
+            Run<GemmKernel256<T>>(problem);
+        }
+        else
+        {
+            Run<GemmKernelScalar<T>>(problem);
+        }
+    }
+
+    private static void Run<TKernel>(in GemmProblem<T> problem)
+        where TKernel : struct, IGemmMicroKernel<T>
+    {
+        int mr = TKernel.Rows;
+        int nr = TKernel.Columns;
+        int narrow = TKernel.NarrowColumns;
+        int m = problem.M;
+        int n = problem.N;
+        int k = problem.K;
+
+        int rowBlock = RowBlockBytes / sizeof(T) / mr * mr;
+        int kcMax = Math.Min(k, DepthBlock);
+        int mcMax = Math.Min(m, rowBlock);
+        int ncMax = Math.Min(n, ColumnBlock);
+        int aLength = GemmPackBuffer<T>.RoundUp(RoundUp(mcMax, mr) * kcMax);
+        int bLength = GemmPackBuffer<T>.RoundUp(RoundUp(ncMax, nr) * kcMax);
+        T* packedA = GemmPackBuffer<T>.Get(aLength + bLength + (mr * nr));
+        T* packedB = packedA + aLength;
+        T* scratch = packedB + bLength;
+
+        for (int jc = 0; jc < n; jc += ColumnBlock)
+        {
+            int nc = Math.Min(ColumnBlock, n - jc);
+            for (int pc = 0; pc < k; pc += DepthBlock)
+            {
+                int kc = Math.Min(DepthBlock, k - pc);
+                PackB(problem, pc, jc, kc, nc, packedB, nr, narrow);
+                var epilogue = GemmEpilogue<T>.ForBlock(problem.Alpha, problem.Beta, pc == 0, pc + kc == k, problem.Relu);
+                T* bias = pc == 0 ? problem.Bias : null;
+
+                for (int ic = 0; ic < m; ic += rowBlock)
+                {
+                    int mc = Math.Min(rowBlock, m - ic);
+                    PackA(problem, ic, pc, mc, kc, packedA, mr);
+
+                    for (int jr = 0; jr < nc; jr += nr)
+                    {
+                        int cols = Math.Min(nr, nc - jr);
+                        int width = cols <= narrow ? narrow : nr;
+                        T* panelB = packedB + ((nint)(jr / nr) * nr * kc);
+                        T* biasTile = bias == null ? null : bias + jc + jr;
+                        T* cColumn = problem.C + jc + jr;
+                        for (int ir = 0; ir < mc; ir += mr)
+                        {
+                            int rows = Math.Min(mr, mc - ir);
+                            T* panelA = packedA + ((nint)(ir / mr) * mr * kc);
+                            TKernel.Run(kc, panelA, panelB, width, cColumn + ((nint)(ic + ir) * problem.Ldc), problem.Ldc, rows, cols, epilogue, biasTile, scratch);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// <summary>Packs op(B)[pc.., jc..] (kc x nc) into NR-wide micro-panels, the last one narrow if it fits.</summary>
+    private static void PackB(in GemmProblem<T> problem, int pc, int jc, int kc, int nc, T* dst, int nr, int narrow)
+    {
+        for (int jr = 0; jr < nc; jr += nr)
+        {
+            int cols = Math.Min(nr, nc - jr);
+            int width = cols <= narrow ? narrow : nr;
+            T* panel = dst + ((nint)(jr / nr) * nr * kc);
+            if (problem.TransB == MatrixTranspose.None)
+            {
+                GemmPacking.Direct(problem.B + ((nint)pc * problem.Ldb) + jc + jr, problem.Ldb, cols, kc, panel, width);
+            }
+            else
+            {
+                GemmPacking.Transposed(problem.B + ((nint)(jc + jr) * problem.Ldb) + pc, problem.Ldb, cols, kc, panel, width);
+            }
+        }
+    }
+
+    /// <summary>Packs op(A)[ic.., pc..] (mc x kc) into MR-row micro-panels stored k-major.</summary>
+    private static void PackA(in GemmProblem<T> problem, int ic, int pc, int mc, int kc, T* dst, int mr)
+    {
+        for (int ir = 0; ir < mc; ir += mr)
+        {
+            int rows = Math.Min(mr, mc - ir);
+            T* panel = dst + ((nint)(ir / mr) * mr * kc);
+            if (problem.TransA == MatrixTranspose.None)
+            {
+                GemmPacking.Transposed(problem.A + ((nint)(ic + ir) * problem.Lda) + pc, problem.Lda, rows, kc, panel, mr);
+            }
+            else
+            {
+                GemmPacking.Direct(problem.A + ((nint)pc * problem.Lda) + ic + ir, problem.Lda, rows, kc, panel, mr);
+            }
+        }
+    }
+
+    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+}

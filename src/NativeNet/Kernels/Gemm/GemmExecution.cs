@@ -1,0 +1,88 @@
+using System.Numerics;
+
+namespace NativeNet.Kernels;
+
+/// <summary>
+/// Runs a validated product: handles the degenerate cases, pins the spans, and picks the GEMV path (m == 1),
+/// the single-threaded blocked driver, or a split of C across threads for large products.
+/// </summary>
+internal static unsafe class GemmExecution
+{
+    public static void Run<T>(
+        MatrixTranspose transA, MatrixTranspose transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, int lda,
+        ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc, ReadOnlySpan<T> bias, bool relu)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (m == 0 || n == 0)
+        {
+            return;
+        }
+
+        if (k == 0 || alpha == T.Zero)
+        {
+            Gemm.ScaleOnly(m, n, beta, c, ldc, bias, relu);
+            return;
+        }
+
+        fixed (T* pa = a)
+        fixed (T* pb = b)
+        fixed (T* pc = c)
+        fixed (T* pbias = bias)
+        {
+            var problem = new GemmProblem<T>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, bias.IsEmpty ? null : pbias, relu);
+            if (m == 1)
+            {
+                GemmRowVector<T>.Run(problem);
+            }
+            else if (Gemm.ShouldSplit(m, n, k))
+            {
+                RunSplit(problem, Gemm.MaxDegreeOfParallelism);
+            }
+            else
+            {
+                GemmDriver<T>.Run(problem);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Splits C into at most <paramref name="degree"/> bands of whole micro-tiles along its longer side and runs
+    /// each band as an independent product. Every band repeats the full k sum in the same order, so the bits do
+    /// not depend on the number of bands.
+    /// </summary>
+    private static void RunSplit<T>(in GemmProblem<T> problem, int degree)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        bool byColumns = problem.N >= problem.M;
+        int tile = byColumns ? GemmDriver<T>.TileColumns : GemmDriver<T>.TileRows;
+        int extent = byColumns ? problem.N : problem.M;
+        int tiles = (extent + tile - 1) / tile;
+        int parts = Math.Min(degree, tiles);
+        if (parts <= 1)
+        {
+            GemmDriver<T>.Run(problem);
+            return;
+        }
+
+        var split = new GemmSplit<T>(problem, byColumns, tile, tiles, parts);
+        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, split.RunPart);
+    }
+
+    /// <summary>One product cut into bands; <see cref="RunPart"/> computes band i on whichever thread runs it.</summary>
+    private sealed class GemmSplit<T>(GemmProblem<T> problem, bool byColumns, int tile, int tiles, int parts)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        public void RunPart(int part)
+        {
+            int extent = byColumns ? problem.N : problem.M;
+            int start = (int)((long)part * tiles / parts) * tile;
+            int end = Math.Min(extent, (int)((long)(part + 1) * tiles / parts) * tile);
+            if (end <= start)
+            {
+                return;
+            }
+
+            GemmDriver<T>.Run(byColumns ? problem.Columns(start, end - start) : problem.Rows(start, end - start));
+        }
+    }
+}

@@ -1,0 +1,165 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace NativeNet.Kernels;
+
+/// <summary>
+/// Copies an operand block into the micro-panel layout the micro-kernels stream: element (p, j) of a panel of
+/// width w lives at dst[p * w + j], and columns beyond the valid count are zero so ragged tiles need no masks.
+/// Two source orientations cover all four transpose cases: <see cref="Direct"/> (panel columns are contiguous
+/// in the source) and <see cref="Transposed"/> (panel columns are source rows, moved with 8 x 8 / 4 x 4 AVX
+/// transposes because a scalar gather costs more than the whole multiply for the small MLP shapes).
+/// </summary>
+internal static unsafe class GemmPacking
+{
+    /// <summary>dst[p * w + j] = src[p * ld + j] for j &lt; cols, 0 for cols &lt;= j &lt; w, p &lt; kc.</summary>
+    public static void Direct<T>(T* src, int ld, int cols, int kc, T* dst, int w)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int p = 0; p < kc; p++)
+        {
+            T* s = src + ((nint)p * ld);
+            T* d = dst + ((nint)p * w);
+            int j = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; j <= cols - Vector256<T>.Count; j += Vector256<T>.Count)
+                {
+                    Vector256.Load(s + j).Store(d + j);
+                }
+            }
+
+            for (; j < cols; j++)
+            {
+                d[j] = s[j];
+            }
+
+            for (; j < w; j++)
+            {
+                d[j] = T.Zero;
+            }
+        }
+    }
+
+    /// <summary>dst[p * w + j] = src[j * ld + p] for j &lt; rows, 0 for rows &lt;= j &lt; w, p &lt; kc.</summary>
+    public static void Transposed<T>(T* src, int ld, int rows, int kc, T* dst, int w)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int j = 0;
+        if (Avx.IsSupported && typeof(T) == typeof(float) && w % 8 == 0)
+        {
+            for (; j <= rows - 8; j += 8)
+            {
+                float* s = (float*)src + ((nint)j * ld);
+                float* d = (float*)dst + j;
+                int p = 0;
+                for (; p <= kc - 8; p += 8)
+                {
+                    Transpose8x8(s + p, ld, d + ((nint)p * w), w);
+                }
+
+                TransposeScalar(src + ((nint)j * ld), ld, 8, p, kc, dst + j, w);
+            }
+        }
+        else if (Avx.IsSupported && typeof(T) == typeof(double) && w % 4 == 0)
+        {
+            for (; j <= rows - 4; j += 4)
+            {
+                double* s = (double*)src + ((nint)j * ld);
+                double* d = (double*)dst + j;
+                int p = 0;
+                for (; p <= kc - 4; p += 4)
+                {
+                    Transpose4x4(s + p, ld, d + ((nint)p * w), w);
+                }
+
+                TransposeScalar(src + ((nint)j * ld), ld, 4, p, kc, dst + j, w);
+            }
+        }
+
+        TransposeScalar(src + ((nint)j * ld), ld, rows - j, 0, kc, dst + j, w);
+        for (int p = 0; p < kc; p++)
+        {
+            T* d = dst + ((nint)p * w);
+            for (int z = rows; z < w; z++)
+            {
+                d[z] = T.Zero;
+            }
+        }
+    }
+
+    /// <summary>dst[p * w + r] = src[r * ld + p] for r &lt; rows and pStart &lt;= p &lt; pEnd.</summary>
+    private static void TransposeScalar<T>(T* src, int ld, int rows, int pStart, int pEnd, T* dst, int w)
+        where T : unmanaged
+    {
+        for (int r = 0; r < rows; r++)
+        {
+            T* s = src + ((nint)r * ld);
+            for (int p = pStart; p < pEnd; p++)
+            {
+                dst[((nint)p * w) + r] = s[p];
+            }
+        }
+    }
+
+    /// <summary>Row q of the 8 x 8 block at dst (row stride ldd) = column q of the block at src (row stride ld).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose8x8(float* src, int ld, float* dst, int ldd)
+    {
+        Vector256<float> r0 = Avx.LoadVector256(src);
+        Vector256<float> r1 = Avx.LoadVector256(src + ld);
+        Vector256<float> r2 = Avx.LoadVector256(src + (2 * (nint)ld));
+        Vector256<float> r3 = Avx.LoadVector256(src + (3 * (nint)ld));
+        Vector256<float> r4 = Avx.LoadVector256(src + (4 * (nint)ld));
+        Vector256<float> r5 = Avx.LoadVector256(src + (5 * (nint)ld));
+        Vector256<float> r6 = Avx.LoadVector256(src + (6 * (nint)ld));
+        Vector256<float> r7 = Avx.LoadVector256(src + (7 * (nint)ld));
+
+        // Interleave pairs of rows, then pairs of pairs: s_q holds columns q and q + 4 of rows 0-3 | 4-7.
+        Vector256<float> t0 = Avx.UnpackLow(r0, r1);
+        Vector256<float> t1 = Avx.UnpackHigh(r0, r1);
+        Vector256<float> t2 = Avx.UnpackLow(r2, r3);
+        Vector256<float> t3 = Avx.UnpackHigh(r2, r3);
+        Vector256<float> t4 = Avx.UnpackLow(r4, r5);
+        Vector256<float> t5 = Avx.UnpackHigh(r4, r5);
+        Vector256<float> t6 = Avx.UnpackLow(r6, r7);
+        Vector256<float> t7 = Avx.UnpackHigh(r6, r7);
+        Vector256<float> s0 = Avx.Shuffle(t0, t2, 0x44);
+        Vector256<float> s1 = Avx.Shuffle(t0, t2, 0xEE);
+        Vector256<float> s2 = Avx.Shuffle(t1, t3, 0x44);
+        Vector256<float> s3 = Avx.Shuffle(t1, t3, 0xEE);
+        Vector256<float> s4 = Avx.Shuffle(t4, t6, 0x44);
+        Vector256<float> s5 = Avx.Shuffle(t4, t6, 0xEE);
+        Vector256<float> s6 = Avx.Shuffle(t5, t7, 0x44);
+        Vector256<float> s7 = Avx.Shuffle(t5, t7, 0xEE);
+
+        Avx.Store(dst, Avx.Permute2x128(s0, s4, 0x20));
+        Avx.Store(dst + ldd, Avx.Permute2x128(s1, s5, 0x20));
+        Avx.Store(dst + (2 * (nint)ldd), Avx.Permute2x128(s2, s6, 0x20));
+        Avx.Store(dst + (3 * (nint)ldd), Avx.Permute2x128(s3, s7, 0x20));
+        Avx.Store(dst + (4 * (nint)ldd), Avx.Permute2x128(s0, s4, 0x31));
+        Avx.Store(dst + (5 * (nint)ldd), Avx.Permute2x128(s1, s5, 0x31));
+        Avx.Store(dst + (6 * (nint)ldd), Avx.Permute2x128(s2, s6, 0x31));
+        Avx.Store(dst + (7 * (nint)ldd), Avx.Permute2x128(s3, s7, 0x31));
+    }
+
+    /// <summary>Row q of the 4 x 4 block at dst (row stride ldd) = column q of the block at src (row stride ld).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Transpose4x4(double* src, int ld, double* dst, int ldd)
+    {
+        Vector256<double> r0 = Avx.LoadVector256(src);
+        Vector256<double> r1 = Avx.LoadVector256(src + ld);
+        Vector256<double> r2 = Avx.LoadVector256(src + (2 * (nint)ld));
+        Vector256<double> r3 = Avx.LoadVector256(src + (3 * (nint)ld));
+        Vector256<double> t0 = Avx.UnpackLow(r0, r1);
+        Vector256<double> t1 = Avx.UnpackHigh(r0, r1);
+        Vector256<double> t2 = Avx.UnpackLow(r2, r3);
+        Vector256<double> t3 = Avx.UnpackHigh(r2, r3);
+        Avx.Store(dst, Avx.Permute2x128(t0, t2, 0x20));
+        Avx.Store(dst + ldd, Avx.Permute2x128(t1, t3, 0x20));
+        Avx.Store(dst + (2 * (nint)ldd), Avx.Permute2x128(t0, t2, 0x31));
+        Avx.Store(dst + (3 * (nint)ldd), Avx.Permute2x128(t1, t3, 0x31));
+    }
+}

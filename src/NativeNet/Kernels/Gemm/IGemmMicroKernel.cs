@@ -1,0 +1,37 @@
+using System.Numerics;
+
+namespace NativeNet.Kernels;
+
+/// <summary>
+/// A register-blocked GEMM micro-kernel: multiplies one packed A micro-panel (Rows x kc, stored k-major with
+/// Rows values per k) by one packed B micro-panel (kc x width, width values per k) and writes the valid
+/// rows x cols corner through a <see cref="GemmEpilogue{T}"/>. Implemented by structs so the driver is
+/// specialised (and the kernel inlined) per vector width.
+/// </summary>
+internal unsafe interface IGemmMicroKernel<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    /// <summary>MR: rows of C computed per call; A panels are packed with this many rows.</summary>
+    static abstract int Rows { get; }
+
+    /// <summary>NR: columns of C per call for a full-width B panel.</summary>
+    static abstract int Columns { get; }
+
+    /// <summary>Width of the narrow B panel used for a last panel with at most this many columns (saves work on ragged n).</summary>
+    static abstract int NarrowColumns { get; }
+
+    /// <summary>Computes one tile; <paramref name="width"/> is <see cref="Columns"/> or <see cref="NarrowColumns"/>.</summary>
+    /// <param name="kc">Depth of the packed slice.</param>
+    /// <param name="a">Packed A micro-panel: kc groups of Rows values.</param>
+    /// <param name="b">Packed B micro-panel: kc groups of width values.</param>
+    /// <param name="width">Panel width, <see cref="Columns"/> or <see cref="NarrowColumns"/>.</param>
+    /// <param name="c">Top-left element of the C tile.</param>
+    /// <param name="ldc">Row stride of C.</param>
+    /// <param name="rows">Valid rows of the tile (at most Rows).</param>
+    /// <param name="cols">Valid columns of the tile (at most width).</param>
+    /// <param name="epilogue">How the sums are combined with C.</param>
+    /// <param name="bias">Bias at the tile's first column, or null.</param>
+    /// <param name="scratch">At least Rows * Columns elements used to stage a ragged tile.</param>
+    static abstract void Run(
+        int kc, T* a, T* b, int width, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch);
+}

@@ -1,0 +1,122 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+
+namespace NativeNet.Losses;
+
+/// <summary>
+/// <c>Σ (y_i - t_i)²</c> accumulated in double whatever <c>T</c> is: float inputs are widened before the
+/// subtraction, so each difference is exact and a long sum does not drift by float rounding.
+/// </summary>
+internal static class SquaredDifferenceSum
+{
+    public static double Compute<T>(ReadOnlySpan<T> y, ReadOnlySpan<T> t)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        if (typeof(T) == typeof(float))
+        {
+            return OfSingles(MemoryMarshal.Cast<T, float>(y), MemoryMarshal.Cast<T, float>(t));
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            return OfDoubles(MemoryMarshal.Cast<T, double>(y), MemoryMarshal.Cast<T, double>(t));
+        }
+
+        double sum = 0;
+        for (int i = 0; i < y.Length; i++)
+        {
+            double d = double.CreateTruncating(y[i]) - double.CreateTruncating(t[i]);
+            sum += d * d;
+        }
+
+        return sum;
+    }
+
+    private static double OfDoubles(ReadOnlySpan<double> y, ReadOnlySpan<double> t)
+    {
+        ref double yRef = ref MemoryMarshal.GetReference(y);
+        ref double tRef = ref MemoryMarshal.GetReference(t);
+        int n = y.Length;
+        int i = 0;
+        double sum = 0;
+        if (Vector512.IsHardwareAccelerated && n >= Vector512<double>.Count)
+        {
+            Vector512<double> acc = Vector512<double>.Zero;
+            for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
+            {
+                Vector512<double> d = Vector512.LoadUnsafe(ref yRef, (nuint)i) - Vector512.LoadUnsafe(ref tRef, (nuint)i);
+                acc = Vector512.FusedMultiplyAdd(d, d, acc);
+            }
+
+            sum = Vector512.Sum(acc);
+        }
+        else if (Vector256.IsHardwareAccelerated && n >= Vector256<double>.Count)
+        {
+            Vector256<double> acc = Vector256<double>.Zero;
+            for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
+            {
+                Vector256<double> d = Vector256.LoadUnsafe(ref yRef, (nuint)i) - Vector256.LoadUnsafe(ref tRef, (nuint)i);
+                acc = Vector256.FusedMultiplyAdd(d, d, acc);
+            }
+
+            sum = Vector256.Sum(acc);
+        }
+
+        for (; i < n; i++)
+        {
+            double d = Unsafe.Add(ref yRef, i) - Unsafe.Add(ref tRef, i);
+            sum = Math.FusedMultiplyAdd(d, d, sum);
+        }
+
+        return sum;
+    }
+
+    private static double OfSingles(ReadOnlySpan<float> y, ReadOnlySpan<float> t)
+    {
+        ref float yRef = ref MemoryMarshal.GetReference(y);
+        ref float tRef = ref MemoryMarshal.GetReference(t);
+        int n = y.Length;
+        int i = 0;
+        double sum = 0;
+        if (Vector512.IsHardwareAccelerated && n >= Vector512<float>.Count)
+        {
+            Vector512<double> acc = Vector512<double>.Zero;
+            for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
+            {
+                (Vector512<double> yLo, Vector512<double> yHi) = Vector512.Widen(Vector512.LoadUnsafe(ref yRef, (nuint)i));
+                (Vector512<double> tLo, Vector512<double> tHi) = Vector512.Widen(Vector512.LoadUnsafe(ref tRef, (nuint)i));
+                Vector512<double> dLo = yLo - tLo;
+                Vector512<double> dHi = yHi - tHi;
+                acc = Vector512.FusedMultiplyAdd(dLo, dLo, acc);
+                acc = Vector512.FusedMultiplyAdd(dHi, dHi, acc);
+            }
+
+            sum = Vector512.Sum(acc);
+        }
+        else if (Vector256.IsHardwareAccelerated && n >= Vector256<float>.Count)
+        {
+            Vector256<double> acc = Vector256<double>.Zero;
+            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                (Vector256<double> yLo, Vector256<double> yHi) = Vector256.Widen(Vector256.LoadUnsafe(ref yRef, (nuint)i));
+                (Vector256<double> tLo, Vector256<double> tHi) = Vector256.Widen(Vector256.LoadUnsafe(ref tRef, (nuint)i));
+                Vector256<double> dLo = yLo - tLo;
+                Vector256<double> dHi = yHi - tHi;
+                acc = Vector256.FusedMultiplyAdd(dLo, dLo, acc);
+                acc = Vector256.FusedMultiplyAdd(dHi, dHi, acc);
+            }
+
+            sum = Vector256.Sum(acc);
+        }
+
+        for (; i < n; i++)
+        {
+            double d = (double)Unsafe.Add(ref yRef, i) - Unsafe.Add(ref tRef, i);
+            sum = Math.FusedMultiplyAdd(d, d, sum);
+        }
+
+        return sum;
+    }
+}

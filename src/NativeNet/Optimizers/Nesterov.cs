@@ -1,0 +1,141 @@
+using System.Numerics;
+using System.Runtime.Intrinsics;
+using NativeNet.Optimizers.Kernels;
+
+namespace NativeNet.Optimizers;
+
+/// <summary>
+/// Nesterov's accelerated gradient (reference defaults lr 0.01, m 0.9). By default it follows the book's code:
+/// <c>v ← m · v - lr · g; W ← W + m² · v - (1 + m) · lr · g</c>, using the velocity just updated; see
+/// <see cref="NesterovFormulation"/> for the paper's variant, which uses the previous velocity. State: the
+/// velocity <c>v</c>, starting at zero.
+/// </summary>
+/// <typeparam name="T">The element type (float or double).</typeparam>
+public sealed class Nesterov<T> : Optimizer<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly T[] _velocity;
+    private T _momentum;
+
+    /// <summary>Creates a Nesterov optimizer for <paramref name="parameterCount"/> parameters.</summary>
+    /// <param name="parameterCount">The length of the parameter and gradient buffers.</param>
+    /// <param name="learningRate">The learning rate; finite and greater than zero.</param>
+    /// <param name="momentum">The velocity decay <c>m</c>, in <c>[0, 1)</c>.</param>
+    /// <param name="formulation">Which velocity the <c>m²</c> term uses; the book's code by default.</param>
+    public Nesterov(int parameterCount, T learningRate, T momentum, NesterovFormulation formulation = NesterovFormulation.ReferenceCode)
+        : base(parameterCount, learningRate, "velocity")
+    {
+        if (formulation is not (NesterovFormulation.ReferenceCode or NesterovFormulation.Bengio2012))
+        {
+            throw new ArgumentOutOfRangeException(nameof(formulation), formulation, "Unknown Nesterov formulation.");
+        }
+
+        _momentum = Hyperparameter.RequireDecay(momentum, nameof(momentum));
+        Formulation = formulation;
+        _velocity = StateArray(0);
+    }
+
+    /// <summary>Creates a Nesterov optimizer with the reference defaults lr 0.01, m 0.9 and the book's update.</summary>
+    /// <param name="parameterCount">The length of the parameter and gradient buffers.</param>
+    public Nesterov(int parameterCount)
+        : this(parameterCount, T.CreateTruncating(OptimizerDefaults.LearningRate), T.CreateTruncating(OptimizerDefaults.Momentum))
+    {
+    }
+
+    /// <summary>The velocity decay <c>m</c>, in <c>[0, 1)</c>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The value is outside <c>[0, 1)</c> or NaN.</exception>
+    public T Momentum
+    {
+        get => _momentum;
+        set => _momentum = Hyperparameter.RequireDecay(value, nameof(Momentum));
+    }
+
+    /// <summary>Whether the <c>m²</c> term uses the new velocity (the book's code) or the old one (the paper).</summary>
+    public NesterovFormulation Formulation { get; }
+
+    /// <inheritdoc/>
+    public override string Name => "nesterov";
+
+    /// <summary>Describes the method and its hyperparameters, for logs.</summary>
+    /// <returns>For example <c>nesterov(lr=0.01, momentum=0.9)</c>.</returns>
+    public override string ToString() =>
+        Formulation == NesterovFormulation.ReferenceCode
+            ? $"nesterov(lr={LearningRate}, momentum={Momentum})"
+            : $"nesterov(lr={LearningRate}, momentum={Momentum}, formulation={Formulation})";
+
+    /// <inheritdoc/>
+    protected override void StepCore(Span<T> parameters, ReadOnlySpan<T> gradients)
+    {
+        if (Formulation == NesterovFormulation.ReferenceCode)
+        {
+            FusedUpdateDriver.Run(parameters, gradients, _velocity, default, new NesterovUpdate<T>(LearningRate, _momentum));
+        }
+        else
+        {
+            FusedUpdateDriver.Run(parameters, gradients, _velocity, default, new NesterovPaperUpdate<T>(LearningRate, _momentum));
+        }
+    }
+}
+
+/// <summary>The book's code: <c>v ← m · v - lr · g; W ← W + m² · v - (1 + m) · lr · g</c> (new <c>v</c>); state 0 is <c>v</c>.</summary>
+internal readonly struct NesterovUpdate<T>(T learningRate, T momentum) : IFusedUpdateOperator<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly T _negativeLearningRate = -learningRate;
+    private readonly T _momentum = momentum;
+    private readonly T _momentumSquared = momentum * momentum;
+    private readonly T _gradientScale = -(T.One + momentum) * learningRate;
+
+    public static int StateCount => 1;
+
+    public T Invoke(T w, T g, ref T s0, ref T s1)
+    {
+        s0 = UpdateMath.Fma(_momentum, s0, _negativeLearningRate * g);
+        return UpdateMath.Fma(_momentumSquared, s0, UpdateMath.Fma(_gradientScale, g, w));
+    }
+
+    public Vector256<T> Invoke(Vector256<T> w, Vector256<T> g, ref Vector256<T> s0, ref Vector256<T> s1)
+    {
+        s0 = UpdateMath.Fma(Vector256.Create(_momentum), s0, Vector256.Create(_negativeLearningRate) * g);
+        return UpdateMath.Fma(Vector256.Create(_momentumSquared), s0, UpdateMath.Fma(Vector256.Create(_gradientScale), g, w));
+    }
+
+    public Vector512<T> Invoke(Vector512<T> w, Vector512<T> g, ref Vector512<T> s0, ref Vector512<T> s1)
+    {
+        s0 = UpdateMath.Fma(Vector512.Create(_momentum), s0, Vector512.Create(_negativeLearningRate) * g);
+        return UpdateMath.Fma(Vector512.Create(_momentumSquared), s0, UpdateMath.Fma(Vector512.Create(_gradientScale), g, w));
+    }
+}
+
+/// <summary>Bengio et al. 2012: <c>W ← W + m² · v - (1 + m) · lr · g</c> with the old <c>v</c>, then <c>v ← m · v - lr · g</c>.</summary>
+internal readonly struct NesterovPaperUpdate<T>(T learningRate, T momentum) : IFusedUpdateOperator<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly T _negativeLearningRate = -learningRate;
+    private readonly T _momentum = momentum;
+    private readonly T _momentumSquared = momentum * momentum;
+    private readonly T _gradientScale = -(T.One + momentum) * learningRate;
+
+    public static int StateCount => 1;
+
+    public T Invoke(T w, T g, ref T s0, ref T s1)
+    {
+        T result = UpdateMath.Fma(_momentumSquared, s0, UpdateMath.Fma(_gradientScale, g, w));
+        s0 = UpdateMath.Fma(_momentum, s0, _negativeLearningRate * g);
+        return result;
+    }
+
+    public Vector256<T> Invoke(Vector256<T> w, Vector256<T> g, ref Vector256<T> s0, ref Vector256<T> s1)
+    {
+        Vector256<T> result = UpdateMath.Fma(Vector256.Create(_momentumSquared), s0, UpdateMath.Fma(Vector256.Create(_gradientScale), g, w));
+        s0 = UpdateMath.Fma(Vector256.Create(_momentum), s0, Vector256.Create(_negativeLearningRate) * g);
+        return result;
+    }
+
+    public Vector512<T> Invoke(Vector512<T> w, Vector512<T> g, ref Vector512<T> s0, ref Vector512<T> s1)
+    {
+        Vector512<T> result = UpdateMath.Fma(Vector512.Create(_momentumSquared), s0, UpdateMath.Fma(Vector512.Create(_gradientScale), g, w));
+        s0 = UpdateMath.Fma(Vector512.Create(_momentum), s0, Vector512.Create(_negativeLearningRate) * g);
+        return result;
+    }
+}

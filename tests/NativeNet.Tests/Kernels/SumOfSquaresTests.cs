@@ -1,0 +1,40 @@
+using System.Numerics;
+using NativeNet.Kernels;
+
+namespace NativeNet.Tests.Kernels;
+
+public class SumOfSquaresTests
+{
+    [Fact]
+    public void SumOfSquares_matches_reference_float() => MatchesReference<float>(1.2e-7);
+
+    [Fact]
+    public void SumOfSquares_matches_reference_double() => MatchesReference<double>(1e-14);
+
+    [Fact]
+    public void SumOfSquares_float_does_not_lose_small_terms()
+    {
+        // 2^24 + many ones: a float accumulator would stall at 2^24; the double accumulator does not.
+        var x = new float[4097];
+        Array.Fill(x, 1f);
+        x[0] = 4096f;
+        Assert.Equal((4096.0 * 4096.0) + 4096.0, ElementwiseKernels.SumOfSquares<float>(x));
+    }
+
+    private static void MatchesReference<T>(double relative)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int n = 0; n <= KernelAssert.MaxLength; n++)
+        {
+            T[] x = KernelAssert.Random<T>(60 + n, n, -3, 3);
+            double expected = 0;
+            foreach (double v in KernelAssert.ToDouble<T>(x))
+            {
+                expected += v * v;
+            }
+
+            double actual = double.CreateTruncating(ElementwiseKernels.SumOfSquares<T>(x));
+            Assert.True(Math.Abs(actual - expected) <= relative * expected, $"{typeof(T).Name} n={n}: {actual} vs {expected}");
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System.Numerics;
+using NativeNet.Optimizers;
+
+namespace NativeNet.Tests.Optimizers;
+
+/// <summary>
+/// The fused vector kernels against the plain formulas at every length from 0 to 256 (so every vector tail
+/// runs), and against their own scalar path bit for bit. Rerun with DOTNET_EnableAVX512=0,
+/// DOTNET_EnableAVX2=0 and DOTNET_EnableHWIntrinsic=0 to cover each path.
+/// </summary>
+public class OptimizerKernelTests
+{
+    private const int Steps = 3;
+
+    public static TheoryData<string> Kinds => [.. OptimizerCases.Kinds];
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Double_step_matches_the_plain_formula_at_every_length(string kind) =>
+        MatchesPlainFormula<double>(kind, 1e-12);
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Float_step_matches_the_plain_formula_at_every_length(string kind) =>
+        MatchesPlainFormula<float>(kind, 1e-5);
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Double_vector_lanes_equal_the_scalar_path_bit_for_bit(string kind) =>
+        VectorEqualsScalar<double>(kind);
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Float_vector_lanes_equal_the_scalar_path_bit_for_bit(string kind) =>
+        VectorEqualsScalar<float>(kind);
+
+    private static void MatchesPlainFormula<T>(string kind, double tolerance)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var rng = new Random(1234);
+        for (int length = 0; length <= 256; length++)
+        {
+            Optimizer<T> optimizer = OptimizerCases.Create<T>(kind, length);
+            ReferenceUpdates reference = OptimizerCases.CreateReference<T>(kind, length);
+            T[] w = OptimizerCases.RandomVector<T>(rng, length);
+            double[] expected = Array.ConvertAll(w, double.CreateTruncating);
+            for (int step = 0; step < Steps; step++)
+            {
+                T[] g = OptimizerCases.RandomVector<T>(rng, length);
+                optimizer.Step(w, g);
+                reference.Update(expected, Array.ConvertAll(g, double.CreateTruncating));
+            }
+
+            AssertClose(expected, w, tolerance, kind, length, "parameters");
+            if (optimizer.StateBufferCount > 0)
+            {
+                AssertClose(reference.State0, optimizer.GetStateBuffer(0).ToArray(), tolerance, kind, length, "state 0");
+            }
+
+            if (optimizer.StateBufferCount > 1)
+            {
+                AssertClose(reference.State1, optimizer.GetStateBuffer(1).ToArray(), tolerance, kind, length, "state 1");
+            }
+        }
+    }
+
+    private static void VectorEqualsScalar<T>(string kind)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var rng = new Random(99);
+        foreach (int length in new[] { 255, 263 })
+        {
+            Optimizer<T> whole = OptimizerCases.Create<T>(kind, length);
+            var singles = new Optimizer<T>[length];
+            for (int i = 0; i < length; i++)
+            {
+                singles[i] = OptimizerCases.Create<T>(kind, 1);
+            }
+
+            T[] w = OptimizerCases.RandomVector<T>(rng, length);
+            T[] wSingle = (T[])w.Clone();
+            for (int step = 0; step < Steps; step++)
+            {
+                T[] g = OptimizerCases.RandomVector<T>(rng, length);
+                whole.Step(w, g);
+                for (int i = 0; i < length; i++)
+                {
+                    singles[i].Step(wSingle.AsSpan(i, 1), g.AsSpan(i, 1));
+                }
+            }
+
+            for (int i = 0; i < length; i++)
+            {
+                Assert.True(w[i].Equals(wSingle[i]), $"{kind} length {length}: element {i} is {w[i]} in one pass but {wSingle[i]} alone.");
+            }
+        }
+    }
+
+    private static void AssertClose<T>(double[] expected, T[] actual, double tolerance, string kind, int length, string what)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        Assert.Equal(expected.Length, actual.Length);
+        for (int i = 0; i < expected.Length; i++)
+        {
+            double a = double.CreateTruncating(actual[i]);
+            Assert.True(
+                Math.Abs(a - expected[i]) <= tolerance * Math.Max(1, Math.Abs(expected[i])),
+                $"{kind} length {length} {what}[{i}]: expected {expected[i]:R}, got {a:R}.");
+        }
+    }
+}
