@@ -26,7 +26,7 @@ internal static class NetworkLayers
             affines.Add(affine);
             if (options.UseBatchNorm)
             {
-                layers.Add(new BatchNormalizationLayer<T>(width, $"gamma{k}", $"beta{k}", options.BatchNormMomentum, options.BatchNormEpsilon));
+                layers.Add(new BatchNormalizationLayer<T>(width, $"gamma{k}", $"beta{k}", $"runningMean{k}", $"runningVar{k}", options.BatchNormMomentum, options.BatchNormEpsilon));
             }
 
             layers.Add(options.Activation switch
@@ -38,7 +38,7 @@ internal static class NetworkLayers
 
             if (options.DropoutRatio > 0)
             {
-                var dropout = new DropoutLayer<T>(width, options.DropoutRatio, options.DropoutMode, dropoutRandom);
+                var dropout = new DropoutLayer<T>(width, options.DropoutRatio, dropoutRandom, options.DropoutMode);
                 layers.Add(dropout);
                 dropouts.Add(dropout);
             }

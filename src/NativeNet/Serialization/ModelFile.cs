@@ -156,7 +156,7 @@ public static class ModelFile
             throw reader.Error($"element size {elementSize} is neither 4 (float) nor 8 (double)");
         }
 
-        NetworkOptions options = ReadOptions(reader);
+        NetworkOptions options = ReadOptions(ref reader);
         var network = new Network<T>(options, batchCapacity);
         reader.Elements(network.Parameters.Values, elementSize, "parameters");
         reader.Elements(network.Parameters.State, elementSize, "state");
@@ -237,7 +237,7 @@ public static class ModelFile
         writer.Int64(unchecked((long)options.Seed));
     }
 
-    private static NetworkOptions ReadOptions(ModelReader reader)
+    private static NetworkOptions ReadOptions(ref ModelReader reader)
     {
         const int MaxWidth = 1 << 20;
         const int MaxHiddenLayers = 1024;

@@ -1,4 +1,3 @@
-using NativeNet.Layers;
 using NativeNet.Networks;
 using NativeNet.Optimizers;
 using NativeNet.Serialization;

@@ -12,8 +12,9 @@ public class TrainerTests
 
     private static (Network<float> Net, Trainer<float> Trainer) Make(string optimizer, double lr, int epochs = 5, SamplingMode sampling = SamplingMode.WithReplacement)
     {
-        var train = TestData.Blobs<float>(300, 6, 3, 1);
-        var test = TestData.Blobs<float>(120, 6, 3, 1 + 1000);
+        var all = TestData.Blobs<float>(420, 6, 3, 1);
+        var train = all.Take(300);
+        var test = all.Subset([.. Enumerable.Range(300, 120)]);
         var net = new Network<float>(Options, batchCapacity: 32);
         var opt = OptimizerFactory.Create<float>(optimizer, net.Parameters.Values.Length, lr);
         return (net, new Trainer<float>(net, opt, train, test, new TrainerOptions { Epochs = epochs, BatchSize = 32, Seed = 8, Sampling = sampling }));
@@ -66,7 +67,7 @@ public class TrainerTests
         int reports = 0;
         var progress = new SynchronousProgress(p =>
         {
-            if (++reports == 10)
+            if (!p.IsEpochEnd && ++reports == 10)
             {
                 cts.Cancel();
             }
