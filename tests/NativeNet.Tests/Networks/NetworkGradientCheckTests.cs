@@ -7,7 +7,7 @@ namespace NativeNet.Tests.Networks;
 
 public class NetworkGradientCheckTests
 {
-    private static readonly GradientCheckOptions Tight = new() { Epsilon = 1e-6, AbsoluteTolerance = 1e-7, RelativeTolerance = 1e-5 };
+    private static readonly GradientCheckOptions _tight = new() { Epsilon = 1e-6, AbsoluteTolerance = 1e-7, RelativeTolerance = 1e-5 };
 
     private static (double[] X, int[] Labels) Batch(int n, int features, int classes, ulong seed)
     {
@@ -20,7 +20,7 @@ public class NetworkGradientCheckTests
     {
         var net = new Network<double>(NetworkOptions.TwoLayer(20, 12, 5, weightInitStd: 0.5, seed: 3), batchCapacity: 6);
         var (x, t) = Batch(6, 20, 5, 1);
-        var report = NetworkGradientCheck.Check(net, new ReadOnlyTensorView<double>(x, new Shape(6, 20)), LabelBatch<double>.FromIndices(t), Tight);
+        var report = NetworkGradientCheck.Check(net, new ReadOnlyTensorView<double>(x, new Shape(6, 20)), LabelBatch<double>.FromIndices(t), _tight);
         Assert.True(report.Passed, report.ToString());
         Assert.Equal(4, report.Entries.Count);
     }
@@ -47,7 +47,7 @@ public class NetworkGradientCheckTests
         };
         var net = new Network<double>(options, batchCapacity: 8);
         var (x, t) = Batch(8, 15, 4, 2);
-        var report = NetworkGradientCheck.Check(net, new ReadOnlyTensorView<double>(x, new Shape(8, 15)), LabelBatch<double>.FromIndices(t), Tight);
+        var report = NetworkGradientCheck.Check(net, new ReadOnlyTensorView<double>(x, new Shape(8, 15)), LabelBatch<double>.FromIndices(t), _tight);
         Assert.True(report.Passed, report.ToString());
     }
 
@@ -67,7 +67,7 @@ public class NetworkGradientCheckTests
             net,
             new ReadOnlyTensorView<double>(x, new Shape(5, 10)),
             LabelBatch<double>.FromOneHot(new ReadOnlyTensorView<double>(oneHot, new Shape(5, 3))),
-            Tight);
+            _tight);
         Assert.True(report.Passed, report.ToString());
     }
 
@@ -104,7 +104,7 @@ public class NetworkGradientCheckTests
         var options = NetworkOptions.TwoLayer(20, 12, 5, weightInitStd: 0.5, seed: 3) with { CrossEntropyEpsilon = 1e-7 };
         var (x, t) = Batch(6, 20, 5, 1);
         var view = new ReadOnlyTensorView<double>(x, new Shape(6, 20));
-        var tight = NetworkGradientCheck.Check(new Network<double>(options, 6), view, LabelBatch<double>.FromIndices(t), Tight);
+        var tight = NetworkGradientCheck.Check(new Network<double>(options, 6), view, LabelBatch<double>.FromIndices(t), _tight);
         Assert.False(tight.Passed, tight.ToString());
         var loose = NetworkGradientCheck.Check(new Network<double>(options, 6), view, LabelBatch<double>.FromIndices(t), new GradientCheckOptions { Epsilon = 1e-6, AbsoluteTolerance = 1e-6, RelativeTolerance = 1e-2 });
         Assert.True(loose.Passed, loose.ToString());
