@@ -16,6 +16,7 @@ public sealed class AffineLayer<T> : ILayer<T>
 {
     private readonly string _weightName;
     private readonly string _biasName;
+    private readonly string _name; // built once: forward's shape checks must not allocate
     private ParameterHandle _w; // (D, M)
     private ParameterHandle _b; // (M)
     private ParameterStore<T>? _store;
@@ -40,10 +41,11 @@ public sealed class AffineLayer<T> : ILayer<T>
         WeightStd = weightStd;
         _weightName = weightName;
         _biasName = biasName;
+        _name = "Affine(" + weightName + ")";
     }
 
     /// <inheritdoc/>
-    public string Name => "Affine(" + _weightName + ")";
+    public string Name => _name;
 
     /// <inheritdoc/>
     public int InputLength { get; }

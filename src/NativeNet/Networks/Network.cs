@@ -1,0 +1,333 @@
+using System.Numerics;
+using NativeNet.Gradients;
+using NativeNet.Kernels;
+using NativeNet.Layers;
+using NativeNet.Memory;
+using NativeNet.Randomness;
+using NativeNet.Tensors;
+
+namespace NativeNet.Networks;
+
+/// <summary>
+/// A fully connected network built from <see cref="NetworkOptions"/>: the layers, one flat parameter
+/// store (values, gradients, batch-norm state) and one workspace planned for a batch capacity.
+/// <see cref="Gradient"/>, <see cref="Predict"/>, <see cref="Loss"/> and <see cref="Accuracy"/> allocate
+/// nothing. Not thread-safe: one network, one thread.
+/// </summary>
+/// <typeparam name="T">The element type: <see cref="float"/> (fast) or <see cref="double"/> (gradient checks).</typeparam>
+public class Network<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly ILayer<T>[] _layers;
+    private readonly SoftmaxWithLossLayer<T> _loss;
+    private readonly AffineLayer<T>[] _affines;
+    private readonly DropoutLayer<T>[] _dropouts;
+    private readonly WorkspaceSlot[] _activations; // _activations[i]: output of layer i, (N, layer.OutputLength)
+    private readonly WorkspaceSlot _gradientA;      // ping-pong backward buffers, (N, widest layer)
+    private readonly WorkspaceSlot _gradientB;
+    private readonly Workspace<T> _workspace;
+    private readonly int[] _predictedLabels;
+    private readonly SeededRandom _dropoutRandom;
+
+    /// <summary>Builds and initialises the network described by <paramref name="options"/>.</summary>
+    /// <param name="options">The architecture; validated.</param>
+    /// <param name="batchCapacity">The largest batch a single forward/backward call takes; larger inputs to
+    /// <see cref="Predict"/> and <see cref="Accuracy"/> are processed in chunks of this size.</param>
+    public Network(NetworkOptions options, int batchCapacity = 100)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchCapacity);
+        Options = options;
+
+        var random = new SeededRandom(options.Seed);
+        var initRandom = random.Fork();
+        _dropoutRandom = random.Fork();
+        (_layers, _affines, _dropouts) = NetworkLayers.Build<T>(options, _dropoutRandom);
+        _loss = new SoftmaxWithLossLayer<T>(options.OutputSize, options.CrossEntropyEpsilon);
+
+        var layout = new ParameterLayout();
+        var plan = new WorkspacePlan();
+        _activations = new WorkspaceSlot[_layers.Length];
+        int widest = options.InputSize;
+        for (int i = 0; i < _layers.Length; i++)
+        {
+            _layers[i].Plan(layout, plan);
+            _activations[i] = plan.AddBatch($"activation {i} ({_layers[i].Name})", _layers[i].OutputLength);
+            widest = Math.Max(widest, _layers[i].OutputLength);
+        }
+
+        _loss.Plan(plan);
+        _gradientA = plan.AddBatch("backward A", widest);
+        _gradientB = plan.AddBatch("backward B", widest);
+
+        Parameters = new ParameterStore<T>(layout);
+        _workspace = plan.Build<T>(batchCapacity);
+        foreach (var layer in _layers)
+        {
+            layer.Bind(Parameters, _workspace);
+        }
+
+        _loss.Bind(_workspace);
+        _predictedLabels = new int[batchCapacity];
+        foreach (var layer in _layers)
+        {
+            layer.Initialize(initRandom);
+        }
+    }
+
+    /// <summary>The architecture.</summary>
+    public NetworkOptions Options { get; }
+
+    /// <summary>The layers in forward order (without the loss layer).</summary>
+    public IReadOnlyList<ILayer<T>> Layers => _layers;
+
+    /// <summary>Every parameter, gradient and state value, in flat buffers.</summary>
+    public ParameterStore<T> Parameters { get; }
+
+    /// <summary>The largest batch one forward/backward call takes.</summary>
+    public int BatchCapacity => _workspace.BatchCapacity;
+
+    /// <summary>Features per input sample.</summary>
+    public int InputSize => Options.InputSize;
+
+    /// <summary>The number of classes.</summary>
+    public int OutputSize => Options.OutputSize;
+
+    /// <summary>When true, dropout layers reuse their last mask instead of drawing a new one (for gradient checks).</summary>
+    public bool DropoutMasksFrozen
+    {
+        get => _dropouts.Length > 0 && _dropouts[0].ReuseMask;
+        set
+        {
+            foreach (var dropout in _dropouts)
+            {
+                dropout.ReuseMask = value;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The class scores (before softmax) of every row of <paramref name="x"/>, written to <paramref name="scores"/>
+    /// <c>(N, OutputSize)</c>; any N, processed in chunks of <see cref="BatchCapacity"/>.
+    /// </summary>
+    public void Predict(ReadOnlyTensorView<T> x, TensorView<T> scores, bool training = false)
+    {
+        CheckInput(x);
+        if (scores.Rows != x.Rows || scores.RowLength != OutputSize)
+        {
+            throw new ShapeMismatchException($"Predict: scores must be ({x.Rows}, {OutputSize}), got {scores.Shape}.");
+        }
+
+        for (int start = 0; start < x.Rows; start += BatchCapacity)
+        {
+            int n = Math.Min(BatchCapacity, x.Rows - start);
+            ForwardScores(x.SliceRows(start, n), training).CopyTo(scores.SliceRows(start, n));
+        }
+    }
+
+    /// <summary>The mean loss of a batch (at most <see cref="BatchCapacity"/> rows), including the weight-decay term.</summary>
+    /// <exception cref="ShapeMismatchException">The batch is larger than the capacity, or labels do not match.</exception>
+    public T Loss(ReadOnlyTensorView<T> x, LabelBatch<T> labels, bool training = false)
+    {
+        CheckInput(x);
+        var scores = ForwardScores(x, training);
+        return _loss.Forward(scores, labels) + WeightDecayLoss();
+    }
+
+    /// <summary>The fraction of rows of <paramref name="x"/> whose highest score is the label; any N.</summary>
+    public double Accuracy(ReadOnlyTensorView<T> x, LabelBatch<T> labels)
+    {
+        CheckInput(x);
+        labels.Validate(x.Rows, OutputSize, "Accuracy");
+        if (x.Rows == 0)
+        {
+            return 0;
+        }
+
+        long correct = 0;
+        for (int start = 0; start < x.Rows; start += BatchCapacity)
+        {
+            int n = Math.Min(BatchCapacity, x.Rows - start);
+            var scores = ForwardScores(x.SliceRows(start, n), training: false);
+            Span<int> predicted = _predictedLabels.AsSpan(0, n);
+            ElementwiseKernels.ArgMaxRows(scores.Span, n, OutputSize, predicted);
+            for (int i = 0; i < n; i++)
+            {
+                int label = labels.IsIndex ? labels.Indices[start + i] : ArgMax(labels.OneHot.Row(start + i));
+                if (predicted[i] == label)
+                {
+                    correct++;
+                }
+            }
+        }
+
+        return (double)correct / x.Rows;
+    }
+
+    /// <summary>
+    /// Backpropagation: zeroes the gradient buffer, runs a training forward pass and the backward pass over
+    /// a batch (at most <see cref="BatchCapacity"/> rows), adds <c>λ·W</c> to weight gradients, and returns the
+    /// loss including the weight-decay term. Gradients are then in <see cref="ParameterStore{T}.Gradients"/>.
+    /// </summary>
+    public T Gradient(ReadOnlyTensorView<T> x, LabelBatch<T> labels)
+    {
+        CheckInput(x);
+        int n = x.Rows;
+        Parameters.ZeroGradients();
+        var scores = ForwardScores(x, training: true);
+        T loss = _loss.Forward(scores, labels) + WeightDecayLoss();
+
+        var current = Reshape(_workspace.Batch(_gradientA, n), OutputSize);
+        _loss.Backward(scores, labels, current);
+        bool currentIsA = true;
+        for (int i = _layers.Length - 1; i >= 0; i--)
+        {
+            var layer = _layers[i];
+            ReadOnlyTensorView<T> input = i == 0 ? x : _workspace.Batch(_activations[i - 1], n);
+            ReadOnlyTensorView<T> output = _workspace.Batch(_activations[i], n);
+
+            // The first layer's input gradient is never needed: skip that GEMM.
+            var dx = i == 0 ? default : Reshape(_workspace.Batch(currentIsA ? _gradientB : _gradientA, n), layer.InputLength);
+            layer.Backward(input, output, current, dx);
+            current = dx;
+            currentIsA = !currentIsA;
+        }
+
+        AddWeightDecayGradient();
+        return loss;
+    }
+
+    /// <summary>
+    /// The gradient by central differences (<c>h = 1e-4</c> by default) of <see cref="Loss"/> in training mode with
+    /// respect to every parameter, written into the gradient buffer. Slow (two forward passes per parameter):
+    /// for gradient checks. Dropout masks are frozen at the last drawn mask while it runs.
+    /// </summary>
+    public void NumericalGradient(ReadOnlyTensorView<T> x, LabelBatch<T> labels, double h = 1e-4)
+    {
+        CheckInput(x);
+        bool wasFrozen = DropoutMasksFrozen;
+        if (!wasFrozen && _dropouts.Length > 0)
+        {
+            // Draw the masks once so every perturbed evaluation sees the same ones.
+            ForwardScores(x, training: true);
+        }
+
+        DropoutMasksFrozen = true;
+        try
+        {
+            var store = Parameters;
+            Span<T> gradients = store.Gradients;
+            gradients.Clear();
+            foreach (var segment in store.Layout.Parameters)
+            {
+                var values = store.Values.Slice(segment.Offset, segment.Length);
+                var target = gradients.Slice(segment.Offset, segment.Length);
+                NumericalDifferentiation.Gradient(LossClosure(x, labels), values, target, T.CreateTruncating(h));
+            }
+        }
+        finally
+        {
+            DropoutMasksFrozen = wasFrozen;
+        }
+    }
+
+    /// <summary><c>0.5·λ·ΣW²</c> over every weight matrix (0 without weight decay).</summary>
+    public T WeightDecayLoss()
+    {
+        if (Options.WeightDecay == 0)
+        {
+            return T.Zero;
+        }
+
+        T sum = T.Zero;
+        foreach (var affine in _affines)
+        {
+            sum += System.Numerics.Tensors.TensorPrimitives.SumOfSquares<T>(affine.Weights.Span);
+        }
+
+        return T.CreateTruncating(0.5 * Options.WeightDecay) * sum;
+    }
+
+    /// <summary>Draws fresh initial parameters from <paramref name="seed"/> and clears batch-norm state.</summary>
+    public void Initialize(ulong seed)
+    {
+        var random = new SeededRandom(seed);
+        Parameters.State.Clear();
+        foreach (var layer in _layers)
+        {
+            layer.Initialize(random);
+        }
+    }
+
+    private Func<T> LossClosure(ReadOnlyTensorView<T> x, LabelBatch<T> labels)
+    {
+        // Lambdas cannot capture ref structs: copy the batch once for the (slow, allocating) numerical path.
+        T[] xCopy = x.Span.ToArray();
+        var shape = x.Shape;
+        int[]? indices = labels.IsIndex ? labels.Indices.ToArray() : null;
+        T[]? oneHot = labels.IsIndex ? null : labels.OneHot.Span.ToArray();
+        var oneHotShape = labels.IsIndex ? default : labels.OneHot.Shape;
+        return () =>
+        {
+            var batch = new ReadOnlyTensorView<T>(xCopy, shape);
+            var t = indices is not null ? LabelBatch<T>.FromIndices(indices) : LabelBatch<T>.FromOneHot(new ReadOnlyTensorView<T>(oneHot, oneHotShape));
+            return Loss(batch, t, training: true);
+        };
+    }
+
+    private ReadOnlyTensorView<T> ForwardScores(ReadOnlyTensorView<T> x, bool training)
+    {
+        int n = x.Rows;
+        ReadOnlyTensorView<T> input = x;
+        for (int i = 0; i < _layers.Length; i++)
+        {
+            var output = _workspace.Batch(_activations[i], n);
+            _layers[i].Forward(input, output, training);
+            input = output;
+        }
+
+        return input;
+    }
+
+    private void AddWeightDecayGradient()
+    {
+        if (Options.WeightDecay == 0)
+        {
+            return;
+        }
+
+        T lambda = T.CreateTruncating(Options.WeightDecay);
+        foreach (var affine in _affines)
+        {
+            var w = Parameters.Value(affine.WeightHandle).Span;
+            var dw = Parameters.Gradient(affine.WeightHandle).Span;
+            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(w, lambda, dw, dw);
+        }
+    }
+
+    private void CheckInput(ReadOnlyTensorView<T> x)
+    {
+        if (x.Shape.Rank == 0 || x.RowLength != InputSize)
+        {
+            throw new ShapeMismatchException($"The network takes {InputSize} features per sample, got input of shape {x.Shape}.");
+        }
+    }
+
+    private static TensorView<T> Reshape(TensorView<T> buffer, int width) =>
+        TensorView<T>.OverPrefix(buffer.Span, new Shape(buffer.Rows, width));
+
+    private static int ArgMax(ReadOnlySpan<T> row)
+    {
+        int best = 0;
+        for (int j = 1; j < row.Length; j++)
+        {
+            if (row[j] > row[best])
+            {
+                best = j;
+            }
+        }
+
+        return best;
+    }
+}

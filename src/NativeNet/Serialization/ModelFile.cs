@@ -1,0 +1,472 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.InteropServices;
+using System.Text;
+using NativeNet.Networks;
+using NativeNet.Optimizers;
+
+namespace NativeNet.Serialization;
+
+/// <summary>
+/// Saves and loads trained networks in NativeNet's model file format (<c>.nnet</c>), version 1:
+/// little-endian, no reflection. Layout: magic <c>NNETMODL</c>, format version, element size, the
+/// architecture (<see cref="NetworkOptions"/>), the flat parameter and state buffers, optionally the
+/// optimizer (name, hyperparameters, step count, state buffers), and a CRC-32 of all preceding bytes.
+/// Saves are atomic: the file is written beside the target under a temporary name, flushed to disk and
+/// renamed over the target, so an interrupted save leaves the previous file intact. Loading validates
+/// every field and the checksum and throws <see cref="InvalidFileFormatException"/> naming the problem.
+/// </summary>
+public static class ModelFile
+{
+    /// <summary>The format version this library writes and reads.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>The largest model file accepted (1 GiB), so a corrupt header cannot make a load allocate without bound.</summary>
+    public const long MaxFileBytes = 1L << 30;
+
+    private static ReadOnlySpan<byte> Magic => "NNETMODL"u8;
+
+    /// <summary>Writes <paramref name="network"/> (and optionally <paramref name="optimizer"/>, to resume training) to <paramref name="path"/> atomically.</summary>
+    public static void Save<T>(string path, Network<T> network, Optimizer<T>? optimizer = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        byte[] bytes = Serialize(network, optimizer);
+        string fullPath = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(fullPath) ?? ".";
+        Directory.CreateDirectory(directory);
+        string temporary = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.WriteThrough))
+            {
+                stream.Write(bytes);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, fullPath, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>The bytes of a model file, for storing elsewhere than in a file.</summary>
+    public static byte[] Serialize<T>(Network<T> network, Optimizer<T>? optimizer = null)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        var writer = new ModelWriter();
+        writer.Bytes(Magic);
+        writer.Int32(FormatVersion);
+        writer.Int32(ElementSize<T>());
+        WriteOptions(writer, network.Options);
+        writer.Elements<T>(network.Parameters.Values);
+        writer.Elements<T>(network.Parameters.State);
+        if (optimizer is null)
+        {
+            writer.Byte(0);
+        }
+        else
+        {
+            if (optimizer.ParameterCount != network.Parameters.Values.Length)
+            {
+                throw new ShapeMismatchException($"The optimizer holds state for {optimizer.ParameterCount} parameters, the network has {network.Parameters.Values.Length}.");
+            }
+
+            writer.Byte(1);
+            writer.String(optimizer.Name);
+            var hyper = OptimizerHyperparameters.Read(optimizer);
+            writer.Double(double.CreateTruncating(optimizer.LearningRate));
+            writer.Double(hyper.Momentum ?? double.NaN);
+            writer.Double(hyper.DecayRate ?? double.NaN);
+            writer.Double(hyper.Beta1 ?? double.NaN);
+            writer.Double(hyper.Beta2 ?? double.NaN);
+            writer.Int64(optimizer.StepCount);
+            writer.Int32(optimizer.StateBufferCount);
+            for (int i = 0; i < optimizer.StateBufferCount; i++)
+            {
+                writer.Elements<T>(optimizer.GetStateBuffer(i));
+            }
+        }
+
+        writer.UInt32(writer.Checksum());
+        return writer.ToArray();
+    }
+
+    /// <summary>Loads a model file saved by <see cref="Save{T}"/>; values stored as float or double are converted to <typeparamref name="T"/>.</summary>
+    /// <param name="path">The file.</param>
+    /// <param name="batchCapacity">The batch capacity of the rebuilt network.</param>
+    /// <exception cref="InvalidFileFormatException">The file is truncated, altered, of another version or otherwise malformed.</exception>
+    public static LoadedModel<T> Load<T>(string path, int batchCapacity = 100)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
+        }
+
+        if (info.Length > MaxFileBytes)
+        {
+            throw new InvalidFileFormatException($"{path}: {info.Length} bytes is larger than the {MaxFileBytes}-byte limit for model files.");
+        }
+
+        return Deserialize<T>(File.ReadAllBytes(path), path, batchCapacity);
+    }
+
+    /// <summary>Loads a model from its bytes (see <see cref="Serialize{T}"/>).</summary>
+    /// <exception cref="InvalidFileFormatException">The bytes are not a valid model file.</exception>
+    public static LoadedModel<T> Deserialize<T>(ReadOnlySpan<byte> bytes, string sourceName = "model", int batchCapacity = 100)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var reader = new ModelReader(bytes, sourceName);
+        if (bytes.Length < Magic.Length + 4 || !bytes[..Magic.Length].SequenceEqual(Magic))
+        {
+            throw reader.Error("not a NativeNet model file (missing the NNETMODL signature)");
+        }
+
+        if (bytes.Length < Magic.Length + 12)
+        {
+            throw reader.Error("truncated header");
+        }
+
+        // Verify the checksum first: every later error then means a writer bug or another version, not damage.
+        uint stored = BinaryPrimitives.ReadUInt32LittleEndian(bytes[^4..]);
+        var crc = new Crc32();
+        crc.Append(bytes[..^4]);
+        reader.Skip(Magic.Length);
+        int version = reader.Int32();
+        if (version != FormatVersion)
+        {
+            throw reader.Error($"format version {version} is not supported (this library reads version {FormatVersion})");
+        }
+
+        if (crc.Value != stored)
+        {
+            throw reader.Error($"checksum mismatch (stored {stored:X8}, computed {crc.Value:X8}): the file is truncated or was altered");
+        }
+
+        int elementSize = reader.Int32();
+        if (elementSize is not (4 or 8))
+        {
+            throw reader.Error($"element size {elementSize} is neither 4 (float) nor 8 (double)");
+        }
+
+        NetworkOptions options = ReadOptions(ref reader);
+        var network = new Network<T>(options, batchCapacity);
+        reader.Elements(network.Parameters.Values, elementSize, "parameters");
+        reader.Elements(network.Parameters.State, elementSize, "state");
+        Optimizer<T>? optimizer = null;
+        byte hasOptimizer = reader.Byte();
+        if (hasOptimizer > 1)
+        {
+            throw reader.Error($"invalid optimizer flag {hasOptimizer}");
+        }
+
+        if (hasOptimizer == 1)
+        {
+            string name = reader.String(64);
+            double lr = reader.Double();
+            double momentum = reader.Double();
+            double decayRate = reader.Double();
+            double beta1 = reader.Double();
+            double beta2 = reader.Double();
+            try
+            {
+                optimizer = OptimizerFactory.Create<T>(name, network.Parameters.Values.Length, lr, Optional(momentum), Optional(beta1), Optional(beta2), Optional(decayRate));
+            }
+            catch (ArgumentException e)
+            {
+                throw reader.Error($"invalid optimizer: {e.Message}");
+            }
+
+            long steps = reader.Int64();
+            if (steps < 0)
+            {
+                throw reader.Error($"negative optimizer step count {steps}");
+            }
+
+            optimizer.StepCount = steps;
+            int buffers = reader.Int32();
+            if (buffers != optimizer.StateBufferCount)
+            {
+                throw reader.Error($"optimizer '{name}' has {optimizer.StateBufferCount} state buffers, the file has {buffers}");
+            }
+
+            for (int i = 0; i < buffers; i++)
+            {
+                reader.Elements(optimizer.GetStateBuffer(i), elementSize, $"optimizer state {i}");
+            }
+        }
+
+        if (reader.Remaining != 4)
+        {
+            throw reader.Error($"{reader.Remaining - 4} unexpected bytes before the checksum");
+        }
+
+        return new LoadedModel<T>(network, optimizer);
+    }
+
+    private static double? Optional(double value) => double.IsNaN(value) ? null : value;
+
+    private static int ElementSize<T>() => Marshal.SizeOf<T>();
+
+    private static void WriteOptions(ModelWriter writer, NetworkOptions options)
+    {
+        writer.Int32(options.InputSize);
+        writer.Int32(options.HiddenSizes.Count);
+        foreach (int width in options.HiddenSizes)
+        {
+            writer.Int32(width);
+        }
+
+        writer.Int32(options.OutputSize);
+        writer.Byte((byte)options.Activation);
+        writer.Byte((byte)options.WeightInit.Kind);
+        writer.Double(options.WeightInit.FixedStd);
+        writer.Double(options.WeightDecay);
+        writer.Double(options.DropoutRatio);
+        writer.Byte((byte)options.DropoutMode);
+        writer.Byte(options.UseBatchNorm ? (byte)1 : (byte)0);
+        writer.Double(options.BatchNormMomentum);
+        writer.Double(options.BatchNormEpsilon);
+        writer.Double(options.CrossEntropyEpsilon);
+        writer.Int64(unchecked((long)options.Seed));
+    }
+
+    private static NetworkOptions ReadOptions(ref ModelReader reader)
+    {
+        const int MaxWidth = 1 << 20;
+        const int MaxHiddenLayers = 1024;
+        int input = reader.Int32();
+        int hiddenCount = reader.Int32();
+        if (hiddenCount < 0 || hiddenCount > MaxHiddenLayers)
+        {
+            throw reader.Error($"invalid hidden layer count {hiddenCount}");
+        }
+
+        int[] hidden = new int[hiddenCount];
+        for (int i = 0; i < hiddenCount; i++)
+        {
+            hidden[i] = reader.Int32();
+        }
+
+        int output = reader.Int32();
+        if (input is <= 0 or > MaxWidth || output is <= 0 or > MaxWidth || hidden.Any(h => h is <= 0 or > MaxWidth))
+        {
+            throw reader.Error($"invalid layer sizes {input}-{string.Join('-', hidden)}-{output}");
+        }
+
+        byte activation = reader.Byte();
+        byte initKind = reader.Byte();
+        double initStd = reader.Double();
+        double decay = reader.Double();
+        double dropout = reader.Double();
+        byte dropoutMode = reader.Byte();
+        byte batchNorm = reader.Byte();
+        double bnMomentum = reader.Double();
+        double bnEpsilon = reader.Double();
+        double ceEpsilon = reader.Double();
+        ulong seed = unchecked((ulong)reader.Int64());
+        if (activation > (byte)Activation.Tanh || initKind > (byte)WeightInitKind.Xavier || dropoutMode > 1 || batchNorm > 1)
+        {
+            throw reader.Error("invalid architecture codes (activation, initialisation, dropout mode or batch-norm flag)");
+        }
+
+        var options = new NetworkOptions
+        {
+            InputSize = input,
+            HiddenSizes = hidden,
+            OutputSize = output,
+            Activation = (Activation)activation,
+            WeightInit = (WeightInitKind)initKind switch
+            {
+                WeightInitKind.He => WeightInit.He,
+                WeightInitKind.Xavier => WeightInit.Xavier,
+                _ => double.IsFinite(initStd) && initStd >= 0 ? WeightInit.Std(initStd) : throw reader.Error($"invalid weight standard deviation {initStd}"),
+            },
+            WeightDecay = decay,
+            DropoutRatio = dropout,
+            DropoutMode = (Layers.DropoutMode)dropoutMode,
+            UseBatchNorm = batchNorm == 1,
+            BatchNormMomentum = bnMomentum,
+            BatchNormEpsilon = bnEpsilon,
+            CrossEntropyEpsilon = ceEpsilon,
+            Seed = seed,
+        };
+        try
+        {
+            options.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw reader.Error($"invalid architecture: {e.Message}");
+        }
+
+        return options;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+
+    /// <summary>Appends little-endian values to a growing byte buffer while tracking the checksum at the end.</summary>
+    private sealed class ModelWriter
+    {
+        private readonly MemoryStream _stream = new();
+        private readonly byte[] _scratch = new byte[8];
+
+        public void Bytes(ReadOnlySpan<byte> bytes) => _stream.Write(bytes);
+
+        public void Byte(byte value) => _stream.WriteByte(value);
+
+        public void Int32(int value)
+        {
+            BinaryPrimitives.WriteInt32LittleEndian(_scratch, value);
+            _stream.Write(_scratch, 0, 4);
+        }
+
+        public void UInt32(uint value)
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(_scratch, value);
+            _stream.Write(_scratch, 0, 4);
+        }
+
+        public void Int64(long value)
+        {
+            BinaryPrimitives.WriteInt64LittleEndian(_scratch, value);
+            _stream.Write(_scratch, 0, 8);
+        }
+
+        public void Double(double value)
+        {
+            BinaryPrimitives.WriteDoubleLittleEndian(_scratch, value);
+            _stream.Write(_scratch, 0, 8);
+        }
+
+        public void String(string value)
+        {
+            byte[] utf8 = Encoding.UTF8.GetBytes(value);
+            Int32(utf8.Length);
+            _stream.Write(utf8);
+        }
+
+        public void Elements<T>(ReadOnlySpan<T> values)
+            where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            Int32(values.Length);
+            foreach (T value in values)
+            {
+                if (typeof(T) == typeof(float))
+                {
+                    BinaryPrimitives.WriteSingleLittleEndian(_scratch, float.CreateTruncating(value));
+                    _stream.Write(_scratch, 0, 4);
+                }
+                else
+                {
+                    Double(double.CreateTruncating(value));
+                }
+            }
+        }
+
+        public uint Checksum()
+        {
+            var crc = new Crc32();
+            crc.Append(_stream.GetBuffer().AsSpan(0, (int)_stream.Length));
+            return crc.Value;
+        }
+
+        public byte[] ToArray() => _stream.ToArray();
+    }
+
+    /// <summary>Reads little-endian values with bounds checks that name the file and the offset.</summary>
+    private ref struct ModelReader
+    {
+        private readonly ReadOnlySpan<byte> _bytes;
+        private readonly string _source;
+        private int _position;
+
+        public ModelReader(ReadOnlySpan<byte> bytes, string source)
+        {
+            _bytes = bytes;
+            _source = source;
+            _position = 0;
+        }
+
+        public readonly int Remaining => _bytes.Length - _position;
+
+        public readonly InvalidFileFormatException Error(string problem) => new($"{_source}: {problem} (at byte {_position}).");
+
+        public void Skip(int count) => Take(count);
+
+        public byte Byte() => Take(1)[0];
+
+        public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+
+        public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
+
+        public double Double() => BinaryPrimitives.ReadDoubleLittleEndian(Take(8));
+
+        public string String(int maxLength)
+        {
+            int length = Int32();
+            if (length < 0 || length > maxLength)
+            {
+                throw Error($"invalid string length {length}");
+            }
+
+            try
+            {
+                return new UTF8Encoding(false, true).GetString(Take(length));
+            }
+            catch (DecoderFallbackException)
+            {
+                throw Error("invalid UTF-8 text");
+            }
+        }
+
+        public void Elements<T>(Span<T> destination, int elementSize, string what)
+            where T : unmanaged, IFloatingPointIeee754<T>
+        {
+            int count = Int32();
+            if (count != destination.Length)
+            {
+                throw Error($"{what}: the architecture needs {destination.Length} values, the file has {count}");
+            }
+
+            ReadOnlySpan<byte> data = Take(checked(count * elementSize));
+            for (int i = 0; i < count; i++)
+            {
+                destination[i] = elementSize == 4
+                    ? T.CreateTruncating(BinaryPrimitives.ReadSingleLittleEndian(data.Slice(i * 4, 4)))
+                    : T.CreateTruncating(BinaryPrimitives.ReadDoubleLittleEndian(data.Slice(i * 8, 8)));
+            }
+        }
+
+        private ReadOnlySpan<byte> Take(int count)
+        {
+            if (count < 0 || count > Remaining)
+            {
+                throw Error($"truncated: needed {count} more bytes, {Remaining} left");
+            }
+
+            var slice = _bytes.Slice(_position, count);
+            _position += count;
+            return slice;
+        }
+    }
+}

@@ -1,0 +1,163 @@
+using System.Numerics;
+using NativeNet.Data;
+using NativeNet.Layers;
+using NativeNet.Networks;
+using NativeNet.Optimizers;
+using NativeNet.Tensors;
+
+namespace NativeNet.Training;
+
+/// <summary>
+/// Trains a <see cref="Network{T}"/> with mini-batch gradient descent, as the reference Trainer does:
+/// each iteration draws a batch, computes the gradient by backpropagation and lets the optimizer update
+/// the flat parameter buffer; after each epoch it evaluates training and test accuracy. A step allocates
+/// nothing. The loss turning NaN or infinite stops training cleanly, before the bad update.
+/// </summary>
+/// <typeparam name="T">The element type.</typeparam>
+public sealed class Trainer<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly LabeledDataset<T> _train;
+    private readonly LabeledDataset<T> _test;
+    private readonly BatchSampler _sampler;
+    private readonly int[] _batchIndices;
+    private readonly int[] _batchLabels;
+    private readonly T[] _batchFeatures;
+
+    /// <summary>Prepares training; the network's batch capacity must hold <see cref="TrainerOptions.BatchSize"/>.</summary>
+    /// <exception cref="ShapeMismatchException">The data do not fit the network, or the batch exceeds its capacity.</exception>
+    public Trainer(Network<T> network, Optimizer<T> optimizer, LabeledDataset<T> train, LabeledDataset<T> test, TrainerOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(network);
+        ArgumentNullException.ThrowIfNull(optimizer);
+        ArgumentNullException.ThrowIfNull(train);
+        ArgumentNullException.ThrowIfNull(test);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        CheckData(network, train, "training");
+        CheckData(network, test, "test");
+        if (options.BatchSize > network.BatchCapacity)
+        {
+            throw new ShapeMismatchException($"Batch size {options.BatchSize} exceeds the network's batch capacity {network.BatchCapacity}; build the network with a larger capacity.");
+        }
+
+        if (optimizer.ParameterCount != network.Parameters.Values.Length)
+        {
+            throw new ShapeMismatchException($"The optimizer was created for {optimizer.ParameterCount} parameters, the network's buffer has {network.Parameters.Values.Length}.");
+        }
+
+        Network = network;
+        Optimizer = optimizer;
+        Options = options;
+        _train = train;
+        _test = test;
+        _sampler = new BatchSampler(train.Count, options.BatchSize, options.Sampling, options.Seed);
+        _batchIndices = new int[options.BatchSize];
+        _batchLabels = new int[options.BatchSize];
+        _batchFeatures = new T[options.BatchSize * train.FeatureCount];
+        IterationsPerEpoch = _sampler.BatchesPerEpoch;
+    }
+
+    /// <summary>The network being trained.</summary>
+    public Network<T> Network { get; }
+
+    /// <summary>The optimizer updating the network's parameters.</summary>
+    public Optimizer<T> Optimizer { get; }
+
+    /// <summary>The settings.</summary>
+    public TrainerOptions Options { get; }
+
+    /// <summary>Iterations per epoch.</summary>
+    public int IterationsPerEpoch { get; }
+
+    /// <summary>Iterations planned in all.</summary>
+    public long TotalIterations => (long)IterationsPerEpoch * Options.Epochs;
+
+    /// <summary>
+    /// One iteration: gather a batch, backpropagate, and update unless the loss is not finite.
+    /// Returns the batch loss (NaN or infinite means the parameters were left unchanged). Allocates nothing.
+    /// </summary>
+    public double Step()
+    {
+        int count = _sampler.NextBatch(_batchIndices);
+        _train.GatherBatch(_batchIndices.AsSpan(0, count), _batchFeatures.AsSpan(0, count * _train.FeatureCount), _batchLabels.AsSpan(0, count));
+        var x = new ReadOnlyTensorView<T>(_batchFeatures.AsSpan(0, count * _train.FeatureCount), new Shape(count, _train.FeatureCount));
+        double loss = double.CreateTruncating(Network.Gradient(x, LabelBatch<T>.FromIndices(_batchLabels.AsSpan(0, count))));
+        if (double.IsFinite(loss))
+        {
+            Optimizer.Step(Network.Parameters.Values, Network.Parameters.Gradients);
+        }
+
+        return loss;
+    }
+
+    /// <summary>Runs every epoch, evaluating after each, and returns the history.</summary>
+    /// <param name="progress">Receives a report after each iteration and each epoch (optional).</param>
+    /// <param name="cancellationToken">Stops training after the current iteration.</param>
+    public TrainingHistory Train(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var history = new TrainingHistory();
+        history.Losses.Capacity = (int)Math.Min(TotalIterations, int.MaxValue);
+        double trainAccuracy = double.NaN;
+        double testAccuracy = double.NaN;
+        for (int epoch = 0; epoch < Options.Epochs; epoch++)
+        {
+            for (int i = 0; i < IterationsPerEpoch; i++)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    history.StopReason = StopReason.Cancelled;
+                    history.StopMessage = $"Cancelled after {history.Iterations} iterations.";
+                    return Finish(history);
+                }
+
+                double loss = Step();
+                if (!double.IsFinite(loss))
+                {
+                    history.StopReason = StopReason.Diverged;
+                    history.StopMessage = $"The loss became {loss} at iteration {history.Iterations + 1} (epoch {epoch + 1}); training stopped before applying that update. Try a smaller learning rate.";
+                    return Finish(history);
+                }
+
+                history.Losses.Add(loss);
+                progress?.Report(new TrainingProgress(history.Iterations, TotalIterations, epoch, loss, trainAccuracy, testAccuracy, IsEpochEnd: false));
+            }
+
+            trainAccuracy = Evaluate(_train);
+            testAccuracy = Evaluate(_test);
+            history.TrainAccuracies.Add(trainAccuracy);
+            history.TestAccuracies.Add(testAccuracy);
+            progress?.Report(new TrainingProgress(history.Iterations, TotalIterations, epoch + 1, history.Losses[^1], trainAccuracy, testAccuracy, IsEpochEnd: true));
+        }
+
+        history.StopReason = StopReason.Completed;
+        return Finish(history);
+    }
+
+    private TrainingHistory Finish(TrainingHistory history)
+    {
+        history.FinalTestAccuracy = Accuracy(_test, _test.Count);
+        return history;
+    }
+
+    private double Evaluate(LabeledDataset<T> data) => Accuracy(data, Math.Min(Options.EvaluationSampleCount ?? data.Count, data.Count));
+
+    private double Accuracy(LabeledDataset<T> data, int count)
+    {
+        var x = new ReadOnlyTensorView<T>(data.Features.AsSpan(0, count * data.FeatureCount), new Shape(count, data.FeatureCount));
+        return Network.Accuracy(x, LabelBatch<T>.FromIndices(data.Labels.AsSpan(0, count)));
+    }
+
+    private static void CheckData(Network<T> network, LabeledDataset<T> data, string name)
+    {
+        if (data.FeatureCount != network.InputSize)
+        {
+            throw new ShapeMismatchException($"The {name} data have {data.FeatureCount} features per sample, the network takes {network.InputSize}.");
+        }
+
+        if (data.ClassCount > network.OutputSize)
+        {
+            throw new ShapeMismatchException($"The {name} data have {data.ClassCount} classes, the network outputs {network.OutputSize}.");
+        }
+    }
+}

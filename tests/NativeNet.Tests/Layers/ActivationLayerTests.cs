@@ -1,0 +1,55 @@
+using NativeNet.Layers;
+
+namespace NativeNet.Tests.Layers;
+
+public class ActivationLayerTests
+{
+    private static readonly double[] _x = [-30, -2, -0.5, 0, 0.25, 1, 3, 30];
+
+    [Fact]
+    public void Sigmoid_forward_and_backward_match_the_formulas()
+    {
+        var (y, dx) = Run(new SigmoidLayer<double>(_x.Length));
+        for (int i = 0; i < _x.Length; i++)
+        {
+            double s = 1 / (1 + Math.Exp(-_x[i]));
+            Assert.Equal(s, y[i], 1e-15);
+            Assert.Equal(0.5 * s * (1 - s), dx[i], 1e-15);
+        }
+    }
+
+    [Fact]
+    public void Tanh_forward_and_backward_match_the_formulas()
+    {
+        var (y, dx) = Run(new TanhLayer<double>(_x.Length));
+        for (int i = 0; i < _x.Length; i++)
+        {
+            double t = Math.Tanh(_x[i]);
+            Assert.Equal(t, y[i], 1e-15);
+            Assert.Equal(0.5 * (1 - (t * t)), dx[i], 1e-15);
+        }
+    }
+
+    [Fact]
+    public void Relu_passes_the_gradient_where_x_is_positive()
+    {
+        var (y, dx) = Run(new ReluLayer<double>(_x.Length));
+        for (int i = 0; i < _x.Length; i++)
+        {
+            Assert.Equal(Math.Max(0, _x[i]), y[i]);
+            Assert.Equal(_x[i] > 0 ? 0.5 : 0, dx[i]);
+        }
+    }
+
+    // Forward on one row of _x, backward with dy = 0.5 everywhere.
+    private static (double[] Y, double[] Dx) Run(ILayer<double> layer)
+    {
+        var host = new LayerHost<double>(layer, 1);
+        var y = new double[_x.Length];
+        var dx = new double[_x.Length];
+        double[] dy = [.. Enumerable.Repeat(0.5, _x.Length)];
+        host.Layer.Forward(LayerTestKit.View(_x, 1, _x.Length), LayerTestKit.Writable(y, 1, _x.Length), training: true);
+        host.Layer.Backward(LayerTestKit.View(_x, 1, _x.Length), LayerTestKit.View(y, 1, _x.Length), LayerTestKit.View(dy, 1, _x.Length), LayerTestKit.Writable(dx, 1, _x.Length));
+        return (y, dx);
+    }
+}

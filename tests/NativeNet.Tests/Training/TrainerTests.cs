@@ -1,0 +1,115 @@
+using NativeNet.Data;
+using NativeNet.Networks;
+using NativeNet.Optimizers;
+using NativeNet.Tests.Networks;
+using NativeNet.Training;
+
+namespace NativeNet.Tests.Training;
+
+public class TrainerTests
+{
+    private static readonly NetworkOptions _options = new() { InputSize = 6, HiddenSizes = [16, 16], OutputSize = 3, Seed = 4 };
+
+    private static (Network<float> Net, Trainer<float> Trainer) Make(string optimizer, double lr, int epochs = 5, SamplingMode sampling = SamplingMode.WithReplacement)
+    {
+        var all = TestData.Blobs<float>(420, 6, 3, 1);
+        var train = all.Take(300);
+        var test = all.Subset([.. Enumerable.Range(300, 120)]);
+        var net = new Network<float>(_options, batchCapacity: 32);
+        var opt = OptimizerFactory.Create<float>(optimizer, net.Parameters.Values.Length, lr);
+        return (net, new Trainer<float>(net, opt, train, test, new TrainerOptions { Epochs = epochs, BatchSize = 32, Seed = 8, Sampling = sampling }));
+    }
+
+    [Theory]
+    [InlineData("sgd", 0.1)]
+    [InlineData("momentum", 0.05)]
+    [InlineData("adam", 0.01)]
+    public void Training_lowers_the_loss_and_records_history(string optimizer, double lr)
+    {
+        var (_, trainer) = Make(optimizer, lr, epochs: 8);
+        var history = trainer.Train();
+        Assert.Equal(StopReason.Completed, history.StopReason);
+        Assert.Equal(8 * (300 / 32), history.Iterations);
+        Assert.Equal(8, history.TrainAccuracies.Count);
+        Assert.Equal(8, history.TestAccuracies.Count);
+        Assert.True(history.Losses.Take(5).Average() > 2 * history.Losses.TakeLast(5).Average(), "loss should fall");
+        Assert.True(history.FinalTestAccuracy > 0.9, $"test accuracy {history.FinalTestAccuracy}");
+    }
+
+    [Fact]
+    public void Same_seed_gives_bit_identical_weights()
+    {
+        var (a, ta) = Make("adam", 0.01, sampling: SamplingMode.PermutationPerEpoch);
+        var (b, tb) = Make("adam", 0.01, sampling: SamplingMode.PermutationPerEpoch);
+        ta.Train();
+        tb.Train();
+        Assert.True(a.Parameters.Values.SequenceEqual(b.Parameters.Values));
+    }
+
+    [Fact]
+    public void A_diverging_learning_rate_stops_with_a_reason_and_finite_weights()
+    {
+        var (net, trainer) = Make("sgd", 1e6, epochs: 3);
+        var history = trainer.Train();
+        Assert.Equal(StopReason.Diverged, history.StopReason);
+        Assert.Contains("iteration", history.StopMessage);
+        foreach (float w in net.Parameters.Values)
+        {
+            Assert.True(float.IsFinite(w));
+        }
+    }
+
+    [Fact]
+    public void Cancellation_stops_cleanly()
+    {
+        var (_, trainer) = Make("sgd", 0.1, epochs: 50);
+        using var cts = new CancellationTokenSource();
+        int reports = 0;
+        var progress = new SynchronousProgress(p =>
+        {
+            if (!p.IsEpochEnd && ++reports == 10)
+            {
+                cts.Cancel();
+            }
+        });
+        var history = trainer.Train(progress, cts.Token);
+        Assert.Equal(StopReason.Cancelled, history.StopReason);
+        Assert.Equal(10, history.Iterations);
+    }
+
+    [Fact]
+    public void A_training_step_allocates_nothing_after_warm_up()
+    {
+        var (_, trainer) = Make("adam", 0.01);
+        trainer.Step();
+        trainer.Step();
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        double sink = 0;
+        for (int i = 0; i < 50; i++)
+        {
+            sink += trainer.Step();
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.True(double.IsFinite(sink));
+    }
+
+    [Fact]
+    public void Mismatched_data_and_bad_settings_are_rejected()
+    {
+        var net = new Network<float>(_options, batchCapacity: 32);
+        var opt = OptimizerFactory.Create<float>("sgd", net.Parameters.Values.Length);
+        var good = TestData.Blobs<float>(50, 6, 3, 1);
+        var wide = TestData.Blobs<float>(50, 7, 3, 1);
+        Assert.Throws<ShapeMismatchException>(() => new Trainer<float>(net, opt, wide, good, new TrainerOptions()));
+        Assert.Throws<ShapeMismatchException>(() => new Trainer<float>(net, opt, good, good, new TrainerOptions { BatchSize = 64 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer<float>(net, opt, good, good, new TrainerOptions { Epochs = 0 }));
+        var small = OptimizerFactory.Create<float>("sgd", 10);
+        Assert.Throws<ShapeMismatchException>(() => new Trainer<float>(net, small, good, good, new TrainerOptions { BatchSize = 10 }));
+    }
+
+    private sealed class SynchronousProgress(Action<TrainingProgress> action) : IProgress<TrainingProgress>
+    {
+        public void Report(TrainingProgress value) => action(value);
+    }
+}
