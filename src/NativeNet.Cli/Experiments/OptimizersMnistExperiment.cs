@@ -42,7 +42,7 @@ internal static class OptimizersMnistExperiment
             yMax: 1.0,
             finding: (ranked, tail) =>
                 $"After {iterations} iterations the mean loss of the last 100 is " +
-                string.Join(", ", curves.Select(c => $"{c.Label} {Format.Fixed(tail[c.Label], 3)}")) +
+                string.Join(", ", curves.Select(c => $"{c.Label} {Format.General(tail[c.Label], 2)}")) +
                 $": {ranked[^1]} is the slowest (the book: SGD ≈ 0.28, the others ≈ 0.12-0.14 at iteration 1900 on the full MNIST).");
     }
 }
