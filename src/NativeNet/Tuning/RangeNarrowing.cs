@@ -64,16 +64,25 @@ public static class RangeNarrowing
     {
         Func<double, double> to = logarithmic ? Math.Log10 : v => v;
         Func<double, double> from = logarithmic ? v => Math.Pow(10, v) : v => v;
-        double low = double.PositiveInfinity;
-        double high = double.NegativeInfinity;
+        double lowest = double.PositiveInfinity;
+        double highest = double.NegativeInfinity;
         foreach (var trial in best)
         {
-            double value = to(trial.Hyperparameters.Number(parameter));
-            low = Math.Min(low, value);
-            high = Math.Max(high, value);
+            double value = trial.Hyperparameters.Number(parameter);
+            lowest = Math.Min(lowest, value);
+            highest = Math.Max(highest, value);
         }
 
+        double low = to(lowest);
+        double high = to(highest);
+
         double pad = padding * (to(max) - to(min));
+        if (low == high && pad == 0)
+        {
+            // One value and no padding: nothing to search any more.
+            return ChoiceRange.Fixed(parameter.FormatSample(lowest));
+        }
+
         double newMin = Math.Max(min, RoundDown(from(low - pad)));
         double newMax = Math.Min(max, RoundUp(from(high + pad)));
         if (parameter.Kind == ParameterKind.Integer)
@@ -84,7 +93,7 @@ public static class RangeNarrowing
 
         if (!(newMin < newMax))
         {
-            return ChoiceRange.Fixed(parameter.FormatSample(from(low)));
+            return ChoiceRange.Fixed(parameter.FormatSample(lowest));
         }
 
         return logarithmic ? new LogUniformRange(newMin, newMax) : new UniformRange(newMin, newMax);
