@@ -5,7 +5,7 @@ namespace NativeNet.Tuning;
 /// <summary>The hand-written reader of spec files (no reflection): one <c>key = value</c> per line.</summary>
 internal static class SpecParser
 {
-    private static readonly string[] SettingKeys = ["seed", "round", "trials", "train_samples", "validation_fraction"];
+    private static readonly string[] _settingKeys = ["seed", "round", "trials", "train_samples", "validation_fraction"];
 
     public static SearchSpec Parse(string text, string source)
     {
@@ -91,7 +91,7 @@ internal static class SpecParser
         }
 
         var parameter = TunableParameters.Find(key)
-            ?? throw new FormatException($"unknown option '{key}'. Settings: {string.Join(", ", SettingKeys)}; parameters: {string.Join(", ", TunableParameters.All.Select(p => p.Name))}.");
+            ?? throw new FormatException($"unknown option '{key}'. Settings: {string.Join(", ", _settingKeys)}; parameters: {string.Join(", ", TunableParameters.All.Select(p => p.Name))}.");
         return spec with { Space = spec.Space.With(parameter, ParseRange(parameter, value)) };
     }
 

@@ -9,12 +9,12 @@ namespace NativeNet.Tests.Tuning;
 public class BookSearchTests(ITestOutputHelper output)
 {
     // One full search (about 45 s on two busy cores) serves both tests.
-    private static readonly Lazy<TuningReport> FullSearch = new(() => HyperparameterSearch.Run(SearchSpec.Default, SuccessiveHalvingTests.TrainingSet()));
+    private static readonly Lazy<TuningReport> _fullSearch = new(() => HyperparameterSearch.Run(SearchSpec.Default, SuccessiveHalvingTests.TrainingSet()));
 
     [Fact]
     public void The_books_search_finds_learning_rates_near_1e_3_to_1e_2_and_75_percent_validation_accuracy()
     {
-        var report = FullSearch.Value;
+        var report = _fullSearch.Value;
         foreach (string line in report.FormatBest(20))
         {
             output.WriteLine(line);
@@ -33,7 +33,7 @@ public class BookSearchTests(ITestOutputHelper output)
     [Fact]
     public void Successive_halving_on_the_books_search_keeps_the_best_trial_for_under_40_percent_of_the_epochs()
     {
-        var full = FullSearch.Value;
+        var full = _fullSearch.Value;
         var halved = HyperparameterSearch.Run(SearchSpec.Default, SuccessiveHalvingTests.TrainingSet(), new SearchOptions { Halving = new SuccessiveHalvingOptions() });
         double ratio = (double)halved.TotalEpochs / full.TotalEpochs;
         double gap = full.Best.FinalValidationAccuracy - halved.Best.FinalValidationAccuracy;

@@ -6,14 +6,14 @@ namespace NativeNet.Tests.Tuning;
 
 public class HyperparameterSearchTests
 {
-    private static readonly LabeledDataset<float> Data = TuningTestSupport.Clusters();
+    private static readonly LabeledDataset<float> _data = TuningTestSupport.Clusters();
 
     [Fact]
     public void A_search_trains_every_trial_and_ranks_them_by_final_validation_accuracy()
     {
         var spec = TuningTestSupport.SmallSpec();
         var progress = new List<TuningProgress>();
-        var report = HyperparameterSearch.Run(spec, Data, new SearchOptions { MaxDegreeOfParallelism = 2 }, new ListProgress(progress));
+        var report = HyperparameterSearch.Run(spec, _data, new SearchOptions { MaxDegreeOfParallelism = 2 }, new ListProgress(progress));
 
         Assert.Equal(Enumerable.Range(0, 6), report.Trials.Select(t => t.Index));
         Assert.Equal(6 * 6, report.TotalEpochs);
@@ -53,8 +53,8 @@ public class HyperparameterSearchTests
     public void Parallelism_does_not_change_any_result()
     {
         var spec = TuningTestSupport.SmallSpec();
-        var one = HyperparameterSearch.Run(spec, Data, new SearchOptions { MaxDegreeOfParallelism = 1 });
-        var two = HyperparameterSearch.Run(spec, Data, new SearchOptions { MaxDegreeOfParallelism = 2 });
+        var one = HyperparameterSearch.Run(spec, _data, new SearchOptions { MaxDegreeOfParallelism = 1 });
+        var two = HyperparameterSearch.Run(spec, _data, new SearchOptions { MaxDegreeOfParallelism = 2 });
         TuningTestSupport.AssertSameReport(one, two);
     }
 
@@ -62,7 +62,7 @@ public class HyperparameterSearchTests
     public void Trials_run_one_by_one_and_merged_equal_the_local_search()
     {
         var spec = TuningTestSupport.SmallSpec();
-        var local = HyperparameterSearch.Run(spec, Data);
+        var local = HyperparameterSearch.Run(spec, _data);
         string separate = TuningTestSupport.NewDirectory();
         string written = TuningTestSupport.NewDirectory();
         try
@@ -70,7 +70,7 @@ public class HyperparameterSearchTests
             // As scaled-out workers do: each prepares its own data and runs one index, in any order.
             foreach (int index in new[] { 4, 0, 5, 2, 1, 3 })
             {
-                TrialResultFile.Write(separate, spec, HyperparameterSearch.RunTrial(spec, Data, index));
+                TrialResultFile.Write(separate, spec, HyperparameterSearch.RunTrial(spec, _data, index));
             }
 
             TuningTestSupport.AssertSameReport(local, TuningReport.Merge(separate));
@@ -94,7 +94,7 @@ public class HyperparameterSearchTests
         string directory = TuningTestSupport.NewDirectory();
         try
         {
-            var trial = HyperparameterSearch.RunTrial(spec, Data, 2);
+            var trial = HyperparameterSearch.RunTrial(spec, _data, 2);
             TrialResultFile.Write(directory, spec, trial);
             var partial = TuningReport.Merge(directory);
             Assert.Equal([0, 1, 3, 4, 5], partial.MissingTrials);
@@ -106,7 +106,7 @@ public class HyperparameterSearchTests
             File.Delete(Path.Combine(directory, "trial-2-copy.txt"));
 
             var other = spec with { Trials = 7 };
-            TrialResultFile.Write(directory, other, HyperparameterSearch.RunTrial(other, Data, 6));
+            TrialResultFile.Write(directory, other, HyperparameterSearch.RunTrial(other, _data, 6));
             var mixed = Assert.Throws<InvalidFileFormatException>(() => TuningReport.Merge(directory));
             Assert.Contains("different spec", mixed.Message, StringComparison.Ordinal);
         }
@@ -122,7 +122,7 @@ public class HyperparameterSearchTests
     public void Result_files_round_trip_exactly_and_reject_corruption()
     {
         var spec = TuningTestSupport.SmallSpec();
-        var result = HyperparameterSearch.RunTrial(spec, Data, 1);
+        var result = HyperparameterSearch.RunTrial(spec, _data, 1);
         string text = TrialResultFile.Format(spec, result);
         var (readSpec, readResult) = TrialResultFile.Parse(text, "t.txt");
         Assert.Equal(spec, readSpec);
@@ -140,7 +140,7 @@ public class HyperparameterSearchTests
     public void Rounds_search_narrow_and_search_again_inside_the_narrowed_ranges()
     {
         var spec = TuningTestSupport.SmallSpec(trials: 8);
-        var reports = HyperparameterSearch.RunRounds(spec, Data, rounds: 2, keepBest: 3);
+        var reports = HyperparameterSearch.RunRounds(spec, _data, rounds: 2, keepBest: 3);
         Assert.Equal(2, reports.Count);
         var second = reports[1];
         Assert.Equal(1, second.Spec.Round);
@@ -155,7 +155,7 @@ public class HyperparameterSearchTests
     {
         var spec = TuningTestSupport.SmallSpec(trials: 2);
         spec = spec with { Space = spec.Space.With(TunableParameters.LearningRate, ChoiceRange.Fixed("1e30")) };
-        var report = HyperparameterSearch.Run(spec, Data);
+        var report = HyperparameterSearch.Run(spec, _data);
         Assert.All(report.Trials, t =>
         {
             Assert.Equal(TrialStopReason.Diverged, t.StopReason);
@@ -181,10 +181,10 @@ public class HyperparameterSearchTests
 
         // The split is a function of the spec and the training set: the validation samples are training samples.
         var spec = TuningTestSupport.SmallSpec();
-        var data = TuningData.Prepare(spec, Data);
+        var data = TuningData.Prepare(spec, _data);
         Assert.Equal(150, data.Train.Count);
         Assert.Equal(50, data.Validation.Count);
-        var first200 = Enumerable.Range(0, 200).Select(i => Data.Sample(i).ToArray()).ToList();
+        var first200 = Enumerable.Range(0, 200).Select(i => _data.Sample(i).ToArray()).ToList();
         for (int i = 0; i < data.Validation.Count; i++)
         {
             var sample = data.Validation.Sample(i).ToArray();
@@ -196,9 +196,9 @@ public class HyperparameterSearchTests
     public void Bad_inputs_fail_clearly()
     {
         var spec = TuningTestSupport.SmallSpec();
-        Assert.Throws<ArgumentException>(() => HyperparameterSearch.Run(spec with { TrainSamples = 1000 }, Data));
-        Assert.Throws<ArgumentOutOfRangeException>(() => HyperparameterSearch.RunTrial(spec, Data, 6));
-        Assert.Throws<ArgumentOutOfRangeException>(() => HyperparameterSearch.Run(spec, Data, new SearchOptions { MaxDegreeOfParallelism = 0 }));
+        Assert.Throws<ArgumentException>(() => HyperparameterSearch.Run(spec with { TrainSamples = 1000 }, _data));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HyperparameterSearch.RunTrial(spec, _data, 6));
+        Assert.Throws<ArgumentOutOfRangeException>(() => HyperparameterSearch.Run(spec, _data, new SearchOptions { MaxDegreeOfParallelism = 0 }));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SuccessiveHalvingOptions { Eta = 1 }.Validate());
     }
 

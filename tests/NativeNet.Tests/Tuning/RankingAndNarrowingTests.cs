@@ -4,15 +4,15 @@ namespace NativeNet.Tests.Tuning;
 
 public class RankingAndNarrowingTests
 {
-    private static readonly SearchSpec Spec = SearchSpec.Default with { Trials = 10, Seed = 5 };
+    private static readonly SearchSpec _spec = SearchSpec.Default with { Trials = 10, Seed = 5 };
 
     private static TrialResult Trial(int index, double accuracy, TrialStopReason reason = TrialStopReason.Completed) =>
-        new(index, Spec.Sample(index), [accuracy], [accuracy], accuracy, reason);
+        new(index, _spec.Sample(index), [accuracy], [accuracy], accuracy, reason);
 
     [Fact]
     public void Ranking_is_by_final_validation_accuracy_with_ties_to_the_lower_index_and_pruned_trials_last()
     {
-        var report = new TuningReport(Spec,
+        var report = new TuningReport(_spec,
         [
             Trial(3, 0.70), Trial(0, 0.50), Trial(7, 0.70), Trial(2, 0.90, TrialStopReason.Pruned),
             Trial(5, 0.80), Trial(1, double.NaN, TrialStopReason.Diverged), Trial(9, 0.10, TrialStopReason.Diverged),
@@ -27,9 +27,9 @@ public class RankingAndNarrowingTests
     [Fact]
     public void The_table_reads_like_the_books()
     {
-        var report = new TuningReport(Spec, [Trial(0, 0.78), Trial(1, 0.5, TrialStopReason.Pruned)]);
+        var report = new TuningReport(_spec, [Trial(0, 0.78), Trial(1, 0.5, TrialStopReason.Pruned)]);
         var lines = report.FormatBest(20);
-        var h = Spec.Sample(0);
+        var h = _spec.Sample(0);
         string lr = h.LearningRate.ToString("G2", System.Globalization.CultureInfo.InvariantCulture).Replace("E", "e", StringComparison.Ordinal);
         Assert.Equal(2, lines.Count);
         Assert.StartsWith($"Best-1 (val acc: 0.78) | lr: {lr}, weight decay: ", lines[0], StringComparison.Ordinal);
@@ -41,15 +41,15 @@ public class RankingAndNarrowingTests
     [Fact]
     public void Reports_reject_repeated_or_foreign_trials()
     {
-        Assert.Throws<ArgumentException>(() => new TuningReport(Spec, [Trial(1, 0.5), Trial(1, 0.6)]));
-        Assert.Throws<ArgumentException>(() => new TuningReport(Spec, [new TrialResult(10, Spec.Sample(10), [], [], 0, TrialStopReason.Completed)]));
+        Assert.Throws<ArgumentException>(() => new TuningReport(_spec, [Trial(1, 0.5), Trial(1, 0.6)]));
+        Assert.Throws<ArgumentException>(() => new TuningReport(_spec, [new TrialResult(10, _spec.Sample(10), [], [], 0, TrialStopReason.Completed)]));
     }
 
     [Fact]
     public void Narrowing_spans_the_best_trials_in_log_space_padded_rounded_and_clamped()
     {
         var all = Enumerable.Range(0, 10).Select(i => Trial(i, i / 10.0)).ToArray();
-        var report = new TuningReport(Spec, all);
+        var report = new TuningReport(_spec, all);
         var best = report.Ranked.Take(4).ToArray();
         var narrowed = report.Narrow(4);
 
@@ -67,27 +67,27 @@ public class RankingAndNarrowingTests
         Assert.Matches(@"^loguniform\(\d(\.\d)?e-0\d, (\d(\.\d)?e-0\d|0\.\d+)\)$", lr.ToSpecText());
 
         // Fixed parameters stay as they were.
-        Assert.Equal(Spec.Space[TunableParameters.Optimizer], narrowed[TunableParameters.Optimizer]);
-        Assert.Equal(Spec with { Space = narrowed, Round = 1 }, report.NextRound(4));
+        Assert.Equal(_spec.Space[TunableParameters.Optimizer], narrowed[TunableParameters.Optimizer]);
+        Assert.Equal(_spec with { Space = narrowed, Round = 1 }, report.NextRound(4));
     }
 
     [Fact]
     public void Narrowing_one_trial_with_no_padding_fixes_the_value_and_clamps_to_the_original()
     {
         var trial = Trial(2, 0.9);
-        var fixedSpace = RangeNarrowing.Narrow(Spec.Space, [trial], padding: 0);
+        var fixedSpace = RangeNarrowing.Narrow(_spec.Space, [trial], padding: 0);
         Assert.Equal(ChoiceRange.Fixed(trial.Hyperparameters[TunableParameters.LearningRate]), fixedSpace[TunableParameters.LearningRate]);
 
-        var padded = RangeNarrowing.Narrow(Spec.Space, [trial], padding: 1);
-        Assert.Equal(Spec.Space[TunableParameters.LearningRate], padded[TunableParameters.LearningRate]);
+        var padded = RangeNarrowing.Narrow(_spec.Space, [trial], padding: 1);
+        Assert.Equal(_spec.Space[TunableParameters.LearningRate], padded[TunableParameters.LearningRate]);
     }
 
     [Fact]
     public void Narrowing_choices_and_integers_keeps_what_the_best_used()
     {
-        var spec = Spec with
+        var spec = _spec with
         {
-            Space = Spec.Space
+            Space = _spec.Space
                 .With(TunableParameters.Optimizer, new ChoiceRange(["sgd", "momentum", "adam", "adagrad"]))
                 .With(TunableParameters.Depth, new UniformRange(1, 8)),
         };
