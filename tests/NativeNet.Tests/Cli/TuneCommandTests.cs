@@ -36,9 +36,11 @@ public sealed class TuneCommandTests : IDisposable
         return path;
     }
 
-    private static (int ExitCode, string Output, string Error) Run(params string[] args)
+    private static (int ExitCode, string Output, string Error) Run(params string[] args) => Run(isTerminal: false, args);
+
+    private static (int ExitCode, string Output, string Error) Run(bool isTerminal, params string[] args)
     {
-        var root = new RootCommand { TuneCommand.Create() };
+        var root = new RootCommand { TuneCommand.Create(isTerminal) };
         var output = new StringWriter();
         var error = new StringWriter();
         var parse = root.Parse(args);
@@ -77,6 +79,14 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Equal(0, reportCode);
         Assert.Equal(Table(output), Table(reportOutput));
         Assert.Contains("merged 5 of 5 trials", reportOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_progress_bar_path_runs_and_still_prints_the_table()
+    {
+        var (code, output, error) = Run(isTerminal: true, "tune", "--spec", SpecFile(), "--trials", "2", "--out", Path.Combine(_directory, "bar"));
+        Assert.True(code == 0, error);
+        Assert.Contains("Best-2 (val acc:", output, StringComparison.Ordinal);
     }
 
     [Fact]
