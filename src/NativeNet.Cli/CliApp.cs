@@ -93,6 +93,7 @@ public static class CliApp
         root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(PredictCommand.Create(console));
         root.Subcommands.Add(ExperimentCommand.Create(console));
+        root.Subcommands.Add(TuneCommand.Create(console.IsTerminal));
         root.Subcommands.Add(InfoCommand.Create(console));
         return root;
     }
