@@ -10,6 +10,7 @@ public class CliAppTests
     [InlineData("eval", "--help")]
     [InlineData("predict", "--help")]
     [InlineData("experiment", "--help")]
+    [InlineData("tune", "--help")]
     [InlineData("info", "--help")]
     public void Every_command_has_help(params string[] args)
     {
