@@ -1,4 +1,5 @@
 using NativeNet.Serialization;
+using Xunit.Abstractions;
 
 namespace NativeNet.Tests.Reliability;
 
@@ -7,7 +8,7 @@ namespace NativeNet.Tests.Reliability;
 /// target always holds one complete earlier save. A child process saves two models alternately in a loop
 /// and is killed at random moments, repeatedly.
 /// </summary>
-public sealed class CrashSafetyTests : IDisposable
+public sealed class CrashSafetyTests(ITestOutputHelper output) : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("nativenet-crash-").FullName;
 
@@ -18,9 +19,15 @@ public sealed class CrashSafetyTests : IDisposable
 
     [Fact]
     [Trait("Category", "Slow")]
-    public void Killing_a_saving_process_many_times_never_leaves_a_partial_model() => KillRepeatedly(rounds: 25);
+    public void Killing_a_saving_process_many_times_never_leaves_a_partial_model()
+    {
+        // Most kills must land inside a write, or the test would prove little.
+        int interrupted = KillRepeatedly(rounds: 25);
+        Assert.True(interrupted >= 5, $"only {interrupted} of 25 kills hit a write in progress");
+    }
 
-    private void KillRepeatedly(int rounds)
+    /// <summary>Kills a saving child <paramref name="rounds"/> times; returns how many kills left a temporary file (hit a write).</summary>
+    private int KillRepeatedly(int rounds)
     {
         string path = Path.Combine(_directory, "model.nnet");
         byte[][] versions = [ModelFile.Serialize(ChildProcess.SaveLoopNetwork(0)), ModelFile.Serialize(ChildProcess.SaveLoopNetwork(1))];
@@ -45,10 +52,17 @@ public sealed class CrashSafetyTests : IDisposable
         }
 
         // Only the target and temporary files of killed saves may be there, never another name.
+        int interrupted = 0;
         foreach (string file in Directory.GetFiles(_directory))
         {
             string name = Path.GetFileName(file);
-            Assert.True(name == "model.nnet" || (name.StartsWith(".model.nnet.", StringComparison.Ordinal) && name.EndsWith(".tmp", StringComparison.Ordinal)), name);
+            bool temporary = name.StartsWith(".model.nnet.", StringComparison.Ordinal) && name.EndsWith(".tmp", StringComparison.Ordinal);
+            Assert.True(name == "model.nnet" || temporary, name);
+            interrupted += temporary ? 1 : 0;
         }
+
+        // A temporary file left behind is a kill that landed between creating it and renaming it.
+        output.WriteLine($"{interrupted} of {rounds} kills interrupted a write in progress.");
+        return interrupted;
     }
 }
