@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using NativeNet.Layers;
 using NativeNet.Memory;
 using NativeNet.Randomness;
@@ -51,7 +50,7 @@ public static class GradientCheck
         T Loss()
         {
             layer.Forward(new ReadOnlyTensorView<T>(input, inputShape), new TensorView<T>(output, outputShape), training);
-            return TensorPrimitives.Dot<T>(output, weights);
+            return CompensatedDot(output, weights);
         }
 
         // Analytic: one forward, then backward with dy = r.
@@ -205,6 +204,24 @@ public static class GradientCheck
                 analytic.AsSpan(segment.Offset, segment.Length),
                 options));
         }
+    }
+
+    // Σ y·r in double with Neumaier compensation: the loss's own rounding must stay far below what the
+    // check measures, whichever SIMD path (or none) a plain dot product would take.
+    private static T CompensatedDot<T>(T[] y, T[] r)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        double sum = 0;
+        double compensation = 0;
+        for (int i = 0; i < y.Length; i++)
+        {
+            double term = double.CreateChecked(y[i]) * double.CreateChecked(r[i]);
+            double next = sum + term;
+            compensation += Math.Abs(sum) >= Math.Abs(term) ? (sum - next) + term : (term - next) + sum;
+            sum = next;
+        }
+
+        return T.CreateChecked(sum + compensation);
     }
 
     // All positions, or a seeded sample of MaxElementsPerTensor distinct ones in increasing order.

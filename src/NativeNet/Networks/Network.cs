@@ -46,7 +46,7 @@ public class Network<T>
         var initRandom = random.Fork();
         _dropoutRandom = random.Fork();
         (_layers, _affines, _dropouts) = NetworkLayers.Build<T>(options, _dropoutRandom);
-        _loss = new SoftmaxWithLossLayer<T>(options.OutputSize);
+        _loss = new SoftmaxWithLossLayer<T>(options.OutputSize, options.CrossEntropyEpsilon);
 
         var layout = new ParameterLayout();
         var plan = new WorkspacePlan();

@@ -42,6 +42,14 @@ public sealed record NetworkOptions
     /// <summary>The epsilon inside the batch-norm square root.</summary>
     public double BatchNormEpsilon { get; init; } = 1e-6;
 
+    /// <summary>
+    /// The δ inside the cross-entropy's <c>log(y + δ)</c>. 0 (the default) computes the exact log-softmax, whose
+    /// gradient is exactly the fused <c>(y - t)/N</c> backward and which stays finite for any logits. The
+    /// reference's <c>1e-7</c> reproduces its printed loss values; its backward is then off by a relative
+    /// <c>δ/(y_t + δ)</c>, which a tight gradient check detects.
+    /// </summary>
+    public double CrossEntropyEpsilon { get; init; }
+
     /// <summary>The seed of weight initialisation and dropout masks.</summary>
     public ulong Seed { get; init; }
 
@@ -93,6 +101,11 @@ public sealed record NetworkOptions
             throw new ArgumentOutOfRangeException(nameof(BatchNormMomentum), BatchNormMomentum, "The batch-norm momentum must be in [0, 1).");
         }
 
+        if (!(CrossEntropyEpsilon >= 0 && CrossEntropyEpsilon < 1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(CrossEntropyEpsilon), CrossEntropyEpsilon, "The cross-entropy epsilon must be in [0, 1).");
+        }
+
         if (!(BatchNormEpsilon > 0) || !double.IsFinite(BatchNormEpsilon))
         {
             throw new ArgumentOutOfRangeException(nameof(BatchNormEpsilon), BatchNormEpsilon, "The batch-norm epsilon must be positive and finite.");
@@ -113,6 +126,7 @@ public sealed record NetworkOptions
         && UseBatchNorm == other.UseBatchNorm
         && BatchNormMomentum.Equals(other.BatchNormMomentum)
         && BatchNormEpsilon.Equals(other.BatchNormEpsilon)
+        && CrossEntropyEpsilon.Equals(other.CrossEntropyEpsilon)
         && Seed == other.Seed;
 
     /// <inheritdoc/>

@@ -3,7 +3,7 @@ namespace NativeNet.Serialization;
 /// <summary>CRC-32 (IEEE 802.3, as in zip and gzip), table-driven; the core library takes no hashing package.</summary>
 internal sealed class Crc32
 {
-    private static readonly uint[] Table = BuildTable();
+    private static readonly uint[] _table = BuildTable();
     private uint _state = 0xFFFF_FFFFu;
 
     /// <summary>The checksum of everything appended so far.</summary>
@@ -15,7 +15,7 @@ internal sealed class Crc32
         uint crc = _state;
         foreach (byte b in data)
         {
-            crc = Table[(crc ^ b) & 0xFF] ^ (crc >> 8);
+            crc = _table[(crc ^ b) & 0xFF] ^ (crc >> 8);
         }
 
         _state = crc;

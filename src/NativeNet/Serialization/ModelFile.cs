@@ -274,6 +274,7 @@ public static class ModelFile
         writer.Byte(options.UseBatchNorm ? (byte)1 : (byte)0);
         writer.Double(options.BatchNormMomentum);
         writer.Double(options.BatchNormEpsilon);
+        writer.Double(options.CrossEntropyEpsilon);
         writer.Int64(unchecked((long)options.Seed));
     }
 
@@ -309,6 +310,7 @@ public static class ModelFile
         byte batchNorm = reader.Byte();
         double bnMomentum = reader.Double();
         double bnEpsilon = reader.Double();
+        double ceEpsilon = reader.Double();
         ulong seed = unchecked((ulong)reader.Int64());
         if (activation > (byte)Activation.Tanh || initKind > (byte)WeightInitKind.Xavier || dropoutMode > 1 || batchNorm > 1)
         {
@@ -333,6 +335,7 @@ public static class ModelFile
             UseBatchNorm = batchNorm == 1,
             BatchNormMomentum = bnMomentum,
             BatchNormEpsilon = bnEpsilon,
+            CrossEntropyEpsilon = ceEpsilon,
             Seed = seed,
         };
         try

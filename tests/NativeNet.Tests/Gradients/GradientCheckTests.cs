@@ -9,14 +9,14 @@ namespace NativeNet.Tests.Gradients;
 
 public class GradientCheckTests
 {
-    private static readonly GradientCheckOptions Tight = new() { Epsilon = 1e-6, AbsoluteTolerance = 1e-8, RelativeTolerance = 1e-6 };
+    private static readonly GradientCheckOptions _tight = new() { Epsilon = 1e-6, AbsoluteTolerance = 1e-8, RelativeTolerance = 1e-6 };
 
     [Fact]
     public void CheckTensor_accepts_the_true_gradient_of_a_known_function()
     {
         // f(x) = x0² + x1², gradient (6, 8) at (3, 4), as in the reference.
         double[] x = [3, 4];
-        GradientCheckEntry entry = GradientCheck.CheckTensor("x", () => (x[0] * x[0]) + (x[1] * x[1]), x, [6.0, 8.0], Tight);
+        GradientCheckEntry entry = GradientCheck.CheckTensor("x", () => (x[0] * x[0]) + (x[1] * x[1]), x, [6.0, 8.0], _tight);
         Assert.True(entry.Passed, entry.ToString());
         Assert.Equal(2, entry.ElementsChecked);
         Assert.True(entry.WorstAbsoluteError < 1e-8);
@@ -27,7 +27,7 @@ public class GradientCheckTests
     public void CheckTensor_rejects_a_wrong_gradient_and_names_the_worst_element()
     {
         double[] x = [3, 4];
-        GradientCheckEntry entry = GradientCheck.CheckTensor("x", () => (x[0] * x[0]) + (x[1] * x[1]), x, [6.0, 8.1], Tight);
+        GradientCheckEntry entry = GradientCheck.CheckTensor("x", () => (x[0] * x[0]) + (x[1] * x[1]), x, [6.0, 8.1], _tight);
         Assert.False(entry.Passed);
         Assert.Equal(1, entry.WorstIndex);
         Assert.Equal(8.1, entry.WorstAnalytic);
@@ -39,7 +39,7 @@ public class GradientCheckTests
     public void A_NaN_gradient_fails()
     {
         double[] x = [1];
-        Assert.False(GradientCheck.CheckTensor("x", () => x[0] * x[0], x, [double.NaN], Tight).Passed);
+        Assert.False(GradientCheck.CheckTensor("x", () => x[0] * x[0], x, [double.NaN], _tight).Passed);
     }
 
     [Fact]
@@ -47,7 +47,7 @@ public class GradientCheckTests
     {
         var host = new LayerHost<double>(new WrongScaleLayer(6, breakInputGradient: true), 3);
         double[] x = LayerTestKit.Gaussian<double>(18, 1);
-        GradientCheckReport report = GradientCheck.CheckLayer(host, LayerTestKit.View(x, 3, 6), Tight);
+        GradientCheckReport report = GradientCheck.CheckLayer(host, LayerTestKit.View(x, 3, 6), _tight);
 
         Assert.False(report.Passed);
         Assert.False(report["x"].Passed);
@@ -62,7 +62,7 @@ public class GradientCheckTests
     {
         var host = new LayerHost<double>(new WrongScaleLayer(6, breakInputGradient: false), 3);
         double[] x = LayerTestKit.Gaussian<double>(18, 1);
-        GradientCheckReport report = GradientCheck.CheckLayer(host, LayerTestKit.View(x, 3, 6), Tight);
+        GradientCheckReport report = GradientCheck.CheckLayer(host, LayerTestKit.View(x, 3, 6), _tight);
 
         Assert.False(report.Passed);
         Assert.True(report["x"].Passed);
@@ -79,7 +79,7 @@ public class GradientCheckTests
         double[] values = host.Parameters.Values.ToArray();
         double[] state = host.Parameters.State.ToArray();
 
-        GradientCheckReport report = GradientCheck.CheckLayer(host, LayerTestKit.View(x, 4, 5), Tight);
+        GradientCheckReport report = GradientCheck.CheckLayer(host, LayerTestKit.View(x, 4, 5), _tight);
 
         Assert.True(report.Passed, report.ToString());
         Assert.Equal(["x", "gamma1", "beta1"], report.Entries.Select(e => e.Name));
@@ -94,7 +94,7 @@ public class GradientCheckTests
         var c = new LayerCase(Rows: 6, Width: 30, OutputWidth: 20, Seed: 5);
         LayerHost<double> host = LayerTestKit.Host<double>(LayerKind.Affine, c);
         double[] x = LayerTestKit.Input<double>(LayerKind.Affine, c, 0);
-        GradientCheckOptions options = Tight with { MaxElementsPerTensor = 25, Seed = 9 };
+        GradientCheckOptions options = _tight with { MaxElementsPerTensor = 25, Seed = 9 };
 
         GradientCheckReport first = GradientCheck.CheckLayer(host, LayerTestKit.View(x, 6, 30), options);
         GradientCheckReport second = GradientCheck.CheckLayer(host, LayerTestKit.View(x, 6, 30), options);
@@ -162,7 +162,7 @@ public class GradientCheckTests
             affine1.Backward(LayerTestKit.View(x, n, 4), LayerTestKit.View(a1, n, 5), LayerTestKit.View(da1, n, 5), default);
         }
 
-        GradientCheckReport report = GradientCheck.CheckParameters(Loss, Backward, store, Tight);
+        GradientCheckReport report = GradientCheck.CheckParameters(Loss, Backward, store, _tight);
         Assert.True(report.Passed, report.ToString());
         Assert.Equal(["W1", "b1", "W2", "b2"], report.Entries.Select(e => e.Name));
 
@@ -175,7 +175,7 @@ public class GradientCheckTests
             affine1.Backward(LayerTestKit.View(x, n, 4), LayerTestKit.View(a1, n, 5), LayerTestKit.View(dz1, n, 5), default);
         }
 
-        GradientCheckReport broken = GradientCheck.CheckParameters(Loss, BrokenBackward, store, Tight);
+        GradientCheckReport broken = GradientCheck.CheckParameters(Loss, BrokenBackward, store, _tight);
         Assert.False(broken["W1"].Passed);
         Assert.False(broken["b1"].Passed);
         Assert.True(broken["W2"].Passed);

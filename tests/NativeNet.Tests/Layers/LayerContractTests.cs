@@ -7,7 +7,7 @@ namespace NativeNet.Tests.Layers;
 /// <summary>The conventions every layer keeps: dy is read-only, parameter gradients add, no allocation, clear shape errors.</summary>
 public class LayerContractTests
 {
-    private static readonly LayerCase Case = new(Rows: 5, Width: 7, OutputWidth: 4, Seed: 42);
+    private static readonly LayerCase _case = new(Rows: 5, Width: 7, OutputWidth: 4, Seed: 42);
 
     public static TheoryData<LayerKind> AllKinds => new(Enum.GetValues<LayerKind>());
 
@@ -15,7 +15,7 @@ public class LayerContractTests
     [MemberData(nameof(AllKinds))]
     public void Backward_never_writes_into_dy(LayerKind kind)
     {
-        var run = new Run<double>(kind, Case);
+        var run = new Run<double>(kind, _case);
         run.Forward();
         double[] before = (double[])run.Dy.Clone();
         run.Backward();
@@ -26,7 +26,7 @@ public class LayerContractTests
     [MemberData(nameof(AllKinds))]
     public void Parameter_gradients_accumulate_over_backward_calls(LayerKind kind)
     {
-        var run = new Run<double>(kind, Case);
+        var run = new Run<double>(kind, _case);
         run.Forward();
         run.Host.Parameters.ZeroGradients();
         run.Backward();
@@ -52,12 +52,12 @@ public class LayerContractTests
     [MemberData(nameof(AllKinds))]
     public void An_empty_dx_skips_the_input_gradient_but_not_the_parameter_gradients(LayerKind kind)
     {
-        var full = new Run<double>(kind, Case);
+        var full = new Run<double>(kind, _case);
         full.Forward();
         full.Host.Parameters.ZeroGradients();
         full.Backward();
 
-        var skipped = new Run<double>(kind, Case);
+        var skipped = new Run<double>(kind, _case);
         skipped.Forward();
         skipped.Host.Parameters.ZeroGradients();
         skipped.Host.Layer.Backward(skipped.XView, skipped.YView, skipped.DyView, default);
@@ -69,17 +69,17 @@ public class LayerContractTests
     [MemberData(nameof(AllKinds))]
     public void Forward_and_backward_allocate_nothing_after_warm_up(LayerKind kind)
     {
-        AssertNoAllocation(new Run<float>(kind, Case));
-        AssertNoAllocation(new Run<double>(kind, Case));
+        AssertNoAllocation(new Run<float>(kind, _case));
+        AssertNoAllocation(new Run<double>(kind, _case));
     }
 
     [Theory]
     [MemberData(nameof(AllKinds))]
     public void Mismatched_shapes_throw_shape_mismatch(LayerKind kind)
     {
-        var run = new Run<double>(kind, Case);
+        var run = new Run<double>(kind, _case);
         ILayer<double> layer = run.Host.Layer;
-        int n = Case.Rows;
+        int n = _case.Rows;
         int d = layer.InputLength;
         int m = layer.OutputLength;
         bool training = LayerTestKit.Training(kind);
@@ -100,10 +100,10 @@ public class LayerContractTests
     [InlineData(LayerKind.DropoutInverted)]
     public void A_batch_larger_than_the_planned_capacity_throws_shape_mismatch(LayerKind kind)
     {
-        LayerHost<double> host = LayerTestKit.Host<double>(kind, Case, capacity: Case.Rows - 1);
-        var x = new double[Case.Rows * Case.Width];
-        var y = new double[Case.Rows * Case.Width];
-        var ex = Assert.Throws<ShapeMismatchException>(() => host.Layer.Forward(LayerTestKit.View(x, Case.Rows, Case.Width), LayerTestKit.Writable(y, Case.Rows, Case.Width), training: true));
+        LayerHost<double> host = LayerTestKit.Host<double>(kind, _case, capacity: _case.Rows - 1);
+        var x = new double[_case.Rows * _case.Width];
+        var y = new double[_case.Rows * _case.Width];
+        var ex = Assert.Throws<ShapeMismatchException>(() => host.Layer.Forward(LayerTestKit.View(x, _case.Rows, _case.Width), LayerTestKit.Writable(y, _case.Rows, _case.Width), training: true));
         Assert.Contains("capacity", ex.Message, StringComparison.OrdinalIgnoreCase);
     }
 

@@ -4,22 +4,22 @@ namespace NativeNet.Tests.Layers;
 
 public class SumOfSquaresLossLayerTests
 {
-    private static readonly double[] Y1 = [0.1, 0.05, 0.6, 0, 0.05, 0.1, 0, 0.1, 0, 0];
-    private static readonly double[] Y2 = [0.1, 0.05, 0.1, 0, 0.05, 0.1, 0, 0.6, 0, 0];
+    private static readonly double[] _y1 = [0.1, 0.05, 0.6, 0, 0.05, 0.1, 0, 0.1, 0, 0];
+    private static readonly double[] _y2 = [0.1, 0.05, 0.1, 0, 0.05, 0.1, 0, 0.6, 0, 0];
 
     [Fact]
     public void Reproduces_the_reference_values()
     {
         var loss = LayerTestKit.Bind<SumOfSquaresLossLayer<double>, double>(new SumOfSquaresLossLayer<double>(10), 1);
         int[] label = [2];
-        Assert.Equal(0.0975, loss.Forward(LayerTestKit.View(Y1, 1, 10), LabelBatch<double>.FromIndices(label)), 1e-15);
-        Assert.Equal(0.5975, loss.Forward(LayerTestKit.View(Y2, 1, 10), LabelBatch<double>.FromIndices(label)), 1e-15);
+        Assert.Equal(0.0975, loss.Forward(LayerTestKit.View(_y1, 1, 10), LabelBatch<double>.FromIndices(label)), 1e-15);
+        Assert.Equal(0.5975, loss.Forward(LayerTestKit.View(_y2, 1, 10), LabelBatch<double>.FromIndices(label)), 1e-15);
     }
 
     [Fact]
     public void Sums_over_the_batch_and_backward_is_the_difference()
     {
-        double[] x = [.. Y1, .. Y2];
+        double[] x = [.. _y1, .. _y2];
         double[] oneHot = LossGradientPropertyTests.OneHot<double>([2, 2], 10);
         var loss = LayerTestKit.Bind<SumOfSquaresLossLayer<double>, double>(new SumOfSquaresLossLayer<double>(10), 2);
 

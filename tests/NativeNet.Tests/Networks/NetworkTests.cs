@@ -6,7 +6,7 @@ namespace NativeNet.Tests.Networks;
 
 public class NetworkTests
 {
-    private static readonly NetworkOptions Small = new()
+    private static readonly NetworkOptions _small = new()
     {
         InputSize = 12,
         HiddenSizes = [9, 7],
@@ -18,7 +18,7 @@ public class NetworkTests
     [Fact]
     public void Layers_follow_the_book_order_and_names()
     {
-        var net = new Network<float>(Small with { UseBatchNorm = true, DropoutRatio = 0.2 }, batchCapacity: 8);
+        var net = new Network<float>(_small with { UseBatchNorm = true, DropoutRatio = 0.2 }, batchCapacity: 8);
         string[] names = [.. net.Parameters.Layout.Parameters.Select(p => p.Name)];
         Assert.Equal(["W1", "b1", "gamma1", "beta1", "W2", "b2", "gamma2", "beta2", "W3", "b3"], names);
         Assert.Equal(12 * 9 + 9 + 9 + 9 + 9 * 7 + 7 + 7 + 7 + 7 * 4 + 4, net.Parameters.Layout.ParameterCount);
@@ -27,7 +27,7 @@ public class NetworkTests
     [Fact]
     public void Initial_weights_follow_the_init_rule()
     {
-        var net = new Network<double>(Small with { InputSize = 400, HiddenSizes = [300] }, batchCapacity: 4);
+        var net = new Network<double>(_small with { InputSize = 400, HiddenSizes = [300] }, batchCapacity: 4);
         var w1 = net.Parameters.Value("W1").Span.ToArray();
         double std = Math.Sqrt(w1.Select(w => w * w).Average());
         Assert.InRange(std, Math.Sqrt(2.0 / 400) * 0.97, Math.Sqrt(2.0 / 400) * 1.03);
@@ -41,9 +41,9 @@ public class NetworkTests
     [Fact]
     public void Same_seed_gives_identical_parameters_and_another_seed_does_not()
     {
-        var a = new Network<float>(Small, 8);
-        var b = new Network<float>(Small, 8);
-        var c = new Network<float>(Small with { Seed = 12 }, 8);
+        var a = new Network<float>(_small, 8);
+        var b = new Network<float>(_small, 8);
+        var c = new Network<float>(_small with { Seed = 12 }, 8);
         Assert.True(a.Parameters.Values.SequenceEqual(b.Parameters.Values));
         Assert.False(a.Parameters.Values.SequenceEqual(c.Parameters.Values));
     }
@@ -51,8 +51,8 @@ public class NetworkTests
     [Fact]
     public void Weight_decay_adds_half_lambda_sum_of_squares_to_the_loss()
     {
-        var plain = new Network<double>(Small, 8);
-        var decayed = new Network<double>(Small with { WeightDecay = 0.1 }, 8);
+        var plain = new Network<double>(_small, 8);
+        var decayed = new Network<double>(_small with { WeightDecay = 0.1 }, 8);
         var data = TestData.Blobs<double>(8, 12, 4, 3);
         var x = new ReadOnlyTensorView<double>(data.Features, new Shape(8, 12));
         var t = LabelBatch<double>.FromIndices(data.Labels);
@@ -68,7 +68,7 @@ public class NetworkTests
     [Fact]
     public void Predict_processes_inputs_larger_than_the_capacity_in_chunks()
     {
-        var net = new Network<double>(Small, batchCapacity: 4);
+        var net = new Network<double>(_small, batchCapacity: 4);
         var data = TestData.Blobs<double>(10, 12, 4, 5);
         var all = new double[10 * 4];
         net.Predict(new ReadOnlyTensorView<double>(data.Features, new Shape(10, 12)), new TensorView<double>(all, new Shape(10, 4)));
@@ -87,21 +87,21 @@ public class NetworkTests
     [Fact]
     public void Bad_inputs_get_clear_exceptions()
     {
-        var net = new Network<float>(Small, batchCapacity: 4);
+        var net = new Network<float>(_small, batchCapacity: 4);
         var x5 = new float[5 * 12];
         var ex = Assert.Throws<ShapeMismatchException>(() => net.Gradient(new ReadOnlyTensorView<float>(x5, new Shape(5, 12)), LabelBatch<float>.FromIndices(new int[5])));
         Assert.Contains("capacity", ex.Message);
         Assert.Throws<ShapeMismatchException>(() => net.Loss(new ReadOnlyTensorView<float>(new float[2 * 11], new Shape(2, 11)), LabelBatch<float>.FromIndices(new int[2])));
         Assert.Throws<ArgumentOutOfRangeException>(() => net.Loss(new ReadOnlyTensorView<float>(new float[2 * 12], new Shape(2, 12)), LabelBatch<float>.FromIndices([0, 4])));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Network<float>(Small with { DropoutRatio = 1.0 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Network<float>(Small with { HiddenSizes = [3, 0] }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Network<float>(Small with { WeightDecay = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Network<float>(_small with { DropoutRatio = 1.0 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Network<float>(_small with { HiddenSizes = [3, 0] }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Network<float>(_small with { WeightDecay = -1 }));
     }
 
     [Fact]
     public void Gradient_and_predict_allocate_nothing_after_warm_up()
     {
-        var net = new Network<float>(Small with { UseBatchNorm = true, DropoutRatio = 0.3, WeightDecay = 0.01 }, batchCapacity: 16);
+        var net = new Network<float>(_small with { UseBatchNorm = true, DropoutRatio = 0.3, WeightDecay = 0.01 }, batchCapacity: 16);
         var data = TestData.Blobs<float>(16, 12, 4, 9);
         var scores = new float[16 * 4];
         float sink = Run(net, data, scores);

@@ -9,7 +9,7 @@ namespace NativeNet.Tests.Serialization;
 
 public sealed class ModelFileTests : IDisposable
 {
-    private static readonly NetworkOptions Options = new()
+    private static readonly NetworkOptions _options = new()
     {
         InputSize = 6,
         HiddenSizes = [10, 8],
@@ -26,7 +26,7 @@ public sealed class ModelFileTests : IDisposable
 
     private static (Network<float> Net, Optimizer<float> Optimizer) Trained()
     {
-        var net = new Network<float>(Options, batchCapacity: 20);
+        var net = new Network<float>(_options, batchCapacity: 20);
         var opt = OptimizerFactory.Create<float>("adam", net.Parameters.Values.Length, 0.01, beta1: 0.8);
         var data = TestData.Blobs<float>(100, 6, 3, 2);
         new Trainer<float>(net, opt, data, data, new TrainerOptions { Epochs = 3, BatchSize = 20 }).Train();

@@ -13,11 +13,11 @@ namespace NativeNet.Tests.Training;
 [Trait("Category", "Slow")]
 public class MnistAccuracyTests
 {
-    private static readonly Lazy<MnistDataset<float>> Mnist = new(() => BundledMnist.Load());
+    private static readonly Lazy<MnistDataset<float>> _mnist = new(() => BundledMnist.Load());
 
     private static TrainingHistory Train(NetworkOptions options, string optimizer, double lr, int epochs, int iterationsOverride = 0)
     {
-        var data = Mnist.Value;
+        var data = _mnist.Value;
         var net = new Network<float>(options, batchCapacity: 100);
         var opt = OptimizerFactory.Create<float>(optimizer, net.Parameters.Values.Length, lr);
         var trainer = new Trainer<float>(net, opt, data.Train, data.Test, new TrainerOptions

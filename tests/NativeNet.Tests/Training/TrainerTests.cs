@@ -8,14 +8,14 @@ namespace NativeNet.Tests.Training;
 
 public class TrainerTests
 {
-    private static readonly NetworkOptions Options = new() { InputSize = 6, HiddenSizes = [16, 16], OutputSize = 3, Seed = 4 };
+    private static readonly NetworkOptions _options = new() { InputSize = 6, HiddenSizes = [16, 16], OutputSize = 3, Seed = 4 };
 
     private static (Network<float> Net, Trainer<float> Trainer) Make(string optimizer, double lr, int epochs = 5, SamplingMode sampling = SamplingMode.WithReplacement)
     {
         var all = TestData.Blobs<float>(420, 6, 3, 1);
         var train = all.Take(300);
         var test = all.Subset([.. Enumerable.Range(300, 120)]);
-        var net = new Network<float>(Options, batchCapacity: 32);
+        var net = new Network<float>(_options, batchCapacity: 32);
         var opt = OptimizerFactory.Create<float>(optimizer, net.Parameters.Values.Length, lr);
         return (net, new Trainer<float>(net, opt, train, test, new TrainerOptions { Epochs = epochs, BatchSize = 32, Seed = 8, Sampling = sampling }));
     }
@@ -97,7 +97,7 @@ public class TrainerTests
     [Fact]
     public void Mismatched_data_and_bad_settings_are_rejected()
     {
-        var net = new Network<float>(Options, batchCapacity: 32);
+        var net = new Network<float>(_options, batchCapacity: 32);
         var opt = OptimizerFactory.Create<float>("sgd", net.Parameters.Values.Length);
         var good = TestData.Blobs<float>(50, 6, 3, 1);
         var wide = TestData.Blobs<float>(50, 7, 3, 1);
