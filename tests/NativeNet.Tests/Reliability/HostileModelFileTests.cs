@@ -23,6 +23,12 @@ public sealed class HostileModelFileTests : IDisposable
     private const int InputOffset = HeaderBytes;
     private const int HiddenCountOffset = HeaderBytes + 4;
 
+    /// <summary>
+    /// The architecture after the output size: activation and init kind (1 byte each), init std, decay, dropout
+    /// (8 each), dropout mode and batch-norm flag (1 each), momentum, epsilon, cross-entropy epsilon, seed (8 each).
+    /// </summary>
+    private const int CodesBytes = 60;
+
     private static readonly Lazy<byte[][]> ValidFiles = new(BuildValidFiles);
 
     private readonly string _directory = Directory.CreateTempSubdirectory("nativenet-hostile-model-").FullName;
@@ -112,8 +118,8 @@ public sealed class HostileModelFileTests : IDisposable
         var net = new Network<float>(new NetworkOptions { InputSize = 3, HiddenSizes = [2], OutputSize = 2, Seed = 1 }, 4);
         byte[] file = ModelFile.Serialize(net);
 
-        // The first parameter value follows the architecture (68 bytes for one hidden layer) and the value count.
-        int firstValue = HeaderBytes + 68 + 4;
+        // The first parameter value follows the architecture (one hidden layer) and the value count.
+        int firstValue = HiddenCountOffset + 4 + 4 + 4 + CodesBytes + 4;
         Assert.Equal(net.Parameters.Values[0], BinaryPrimitives.ReadSingleLittleEndian(file.AsSpan(firstValue)));
         BinaryPrimitives.WriteSingleLittleEndian(file.AsSpan(firstValue), float.NaN);
         var error = Assert.Throws<InvalidFileFormatException>(() => ModelFile.Deserialize<float>(WithChecksum(file)));
@@ -155,10 +161,10 @@ public sealed class HostileModelFileTests : IDisposable
     {
         int hidden = BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(HiddenCountOffset));
         int output = HiddenCountOffset + 4 + (4 * hidden);
-        int codes = output + 4; // activation, init kind, then init std, decay, dropout, mode, batch norm, momentum, epsilon, seed
-        int[] intFields = [InputOffset, HiddenCountOffset, .. Enumerable.Range(0, hidden).Select(i => HiddenCountOffset + 4 + (4 * i)), output, codes + 52];
+        int codes = output + 4;
+        int[] intFields = [InputOffset, HiddenCountOffset, .. Enumerable.Range(0, hidden).Select(i => HiddenCountOffset + 4 + (4 * i)), output, codes + CodesBytes];
         int[] byteFields = [codes, codes + 1, codes + 26, codes + 27];
-        int[] doubleFields = [codes + 2, codes + 10, codes + 18, codes + 28, codes + 36];
+        int[] doubleFields = [codes + 2, codes + 10, codes + 18, codes + 28, codes + 36, codes + 44];
         Gen<double> hostileDoubles = Gen.Elements(double.NaN, double.PositiveInfinity, double.NegativeInfinity, -1.0, 0.0, 0.5, 1.0, 2.0, double.MaxValue, double.Epsilon);
         return Gen.OneOf(
             from at in Gen.Elements(intFields) from value in HostileCases.HostileInts select SetInt32(file, at, value),
