@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
+using NativeNet.Cli.Commands;
+
+namespace NativeNet.Cli;
+
+/// <summary>
+/// The <c>nativenet</c> command tree and its error policy, runnable in-process: output and errors go to
+/// the given writers, and the exit code is returned instead of ending the process.
+/// </summary>
+public static class CliApp
+{
+    /// <summary>Exit code of a command that ran to the end.</summary>
+    public const int Success = 0;
+
+    /// <summary>Exit code of a command that failed: a missing or corrupt file, a shape mismatch, a diverged run.</summary>
+    public const int Failure = 1;
+
+    /// <summary>Exit code for arguments that do not parse or make no sense together.</summary>
+    public const int UsageError = 2;
+
+    /// <summary>
+    /// Parses <paramref name="args"/> and runs the command. Errors are reported as one line on
+    /// <paramref name="error"/> (never a stack trace): bad arguments return <see cref="UsageError"/>;
+    /// missing or corrupt files, shape mismatches and invalid values return <see cref="Failure"/>.
+    /// </summary>
+    /// <param name="args">The arguments after the program name, for example <c>["train", "--epochs", "5"]</c>.</param>
+    /// <param name="output">Receives the command's output (tables, accuracies, help).</param>
+    /// <param name="error">Receives error messages.</param>
+    /// <param name="isTerminal">Whether <paramref name="output"/> is an interactive terminal; only then are progress bars and colours drawn.</param>
+    /// <returns>The exit code.</returns>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool isTerminal = false)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(error);
+
+        var console = new CliConsole(output, error, isTerminal);
+        var root = BuildRoot(console);
+        var parseResult = root.Parse(args);
+        if (parseResult.Action is ParseErrorAction)
+        {
+            var command = parseResult.CommandResult.Command;
+            var name = command == root ? "nativenet" : "nativenet " + command.Name;
+            var message = parseResult.Errors.Count > 0 ? parseResult.Errors[0].Message : "Invalid arguments.";
+            error.WriteLine($"error: {OneLine(message)} (see '{name} --help')");
+            return UsageError;
+        }
+
+        try
+        {
+            return parseResult.Invoke(new InvocationConfiguration
+            {
+                Output = output,
+                Error = error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (CliUsageException e)
+        {
+            error.WriteLine("error: " + OneLine(e.Message));
+            return UsageError;
+        }
+        catch (CliFailureException e)
+        {
+            error.WriteLine("error: " + OneLine(e.Message));
+            return Failure;
+        }
+        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or OperationCanceledException)
+        {
+            error.WriteLine("error: " + Describe(e));
+            return Failure;
+        }
+    }
+
+    /// <summary>The root command with every subcommand, writing to <paramref name="console"/>.</summary>
+    internal static Command BuildRoot(CliConsole console)
+    {
+        // A plain command named "nativenet" rather than RootCommand, whose name would be the assembly's (NativeNet.Cli).
+        var root = new Command("nativenet", "nativenet: train, evaluate and explore fully connected networks on MNIST (Deep Learning from Scratch, ch. 4 and 6).")
+        {
+            new HelpOption(),
+            new VersionOption(),
+        };
+        root.SetAction(parseResult =>
+        {
+            // No command: show what there is, and fail so scripts notice.
+            new HelpAction().Invoke(parseResult);
+            return UsageError;
+        });
+        root.Subcommands.Add(TrainCommand.Create(console));
+        root.Subcommands.Add(EvalCommand.Create(console));
+        root.Subcommands.Add(PredictCommand.Create(console));
+        root.Subcommands.Add(ExperimentCommand.Create(console));
+        root.Subcommands.Add(InfoCommand.Create(console));
+        return root;
+    }
+
+    /// <summary>The exception's message on one line, without the "(Parameter 'x')" suffix .NET appends.</summary>
+    internal static string Describe(Exception e)
+    {
+        var message = e.Message;
+        if (e is ArgumentException { ParamName: { } param })
+            message = message.Replace($" (Parameter '{param}')", string.Empty, StringComparison.Ordinal);
+        return OneLine(message);
+    }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+}

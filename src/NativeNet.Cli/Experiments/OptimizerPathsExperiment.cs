@@ -1,0 +1,99 @@
+using NativeNet.Charts;
+using NativeNet.Optimizers;
+
+namespace NativeNet.Cli.Experiments;
+
+/// <summary>
+/// The four update rules on <c>f(x, y) = x²/20 + y²</c> (gradient <c>(x/10, 2y)</c>), 30 steps from (−7, 2)
+/// with the book's learning rates: SGD zig-zags, Momentum rolls, AdaGrad and Adam head straight in (reference.md §5).
+/// </summary>
+internal static class OptimizerPathsExperiment
+{
+    public const string Name = "optimizer-paths";
+    public const int Steps = 30;
+
+    /// <summary>The methods and learning rates of the book's figure 6-8.</summary>
+    public static readonly (string Optimizer, string Label, double LearningRate)[] Runs =
+    [
+        ("sgd", "SGD", 0.95),
+        ("momentum", "Momentum", 0.1),
+        ("adagrad", "AdaGrad", 1.5),
+        ("adam", "Adam", 0.3),
+    ];
+
+    public static double Function(double x, double y) => x * x / 20 + y * y;
+
+    public static OptimizerPathsResult Run(ExperimentSettings settings)
+    {
+        var endpoints = new List<(double X, double Y)>();
+        var table = new ResultTable($"Optimizer paths on f(x, y) = x²/20 + y², {Steps} steps from (-7, 2)", "optimizer", "learning rate", "end point", "f at the end");
+        var data = new CsvTable(Name + ".csv", "optimizer", "step", "x", "y");
+        var panels = new List<Chart>();
+        for (var r = 0; r < Runs.Length; r++)
+        {
+            var (name, label, lr) = Runs[r];
+            var optimizer = OptimizerFactory.Create<double>(name, 2, lr: lr);
+            double[] p = [-7, 2];
+            var gradient = new double[2];
+            var xs = new double[Steps + 1];
+            var ys = new double[Steps + 1];
+            xs[0] = p[0];
+            ys[0] = p[1];
+            data.Add(label, 0, p[0], p[1]);
+            for (var s = 1; s <= Steps; s++)
+            {
+                gradient[0] = p[0] / 10;
+                gradient[1] = 2 * p[1];
+                optimizer.Step(p, gradient);
+                xs[s] = p[0];
+                ys[s] = p[1];
+                data.Add(label, s, p[0], p[1]);
+            }
+
+            endpoints.Add((p[0], p[1]));
+            table.Add(label, Format.General(lr), Format.Point(p[0], p[1]), Format.General(Function(p[0], p[1]), 4));
+            panels.Add(new ContourPlot
+            {
+                Title = $"{label} (lr {Format.General(lr)})",
+                Function = Function,
+                XRange = new ValueRange(-10, 10),
+                YRange = new ValueRange(-5, 5),
+                Levels = [0.25, 1, 2.25, 4, 6.25, 9, 12.25, 16, 20.25],
+                Paths = [new LineSeries(label, xs, ys) { Marker = MarkerShape.Circle, Color = ChartPalette.Color(r) }],
+                Minimum = new Point2(0, 0),
+                Legend = LegendPosition.None,
+            });
+            settings.Report("optimizing", r + 1, Runs.Length);
+        }
+
+        var figure = new ChartGrid
+        {
+            Title = $"{Steps} updates on f(x, y) = x²/20 + y² from (-7, 2)",
+            Columns = 2,
+            CellWidth = 420,
+            CellHeight = 300,
+            SharedLegend = false,
+            Charts = panels,
+        };
+
+        return new OptimizerPathsResult
+        {
+            Name = Name,
+            Finding = "SGD zig-zags along the steep y direction and crawls along x; Momentum overshoots and rolls back; " +
+                      "AdaGrad damps the steep direction at once and heads straight in; Adam rolls in with less swing. " +
+                      $"End points: SGD {Format.Point(endpoints[0].X, endpoints[0].Y)}, Momentum {Format.Point(endpoints[1].X, endpoints[1].Y)}, " +
+                      $"AdaGrad {Format.Point(endpoints[2].X, endpoints[2].Y)}, Adam {Format.Point(endpoints[3].X, endpoints[3].Y)} (the reference's, reference.md §5).",
+            Endpoints = endpoints,
+            Tables = [table],
+            Figures = [new NamedFigure(Name + ".svg", figure)],
+            Data = [data],
+        };
+    }
+}
+
+/// <summary>The numbers of <see cref="OptimizerPathsExperiment"/>.</summary>
+internal sealed record OptimizerPathsResult : ExperimentResult
+{
+    /// <summary>The end point of SGD, Momentum, AdaGrad and Adam, in the order of <see cref="OptimizerPathsExperiment.Runs"/>.</summary>
+    public required IReadOnlyList<(double X, double Y)> Endpoints { get; init; }
+}
