@@ -19,7 +19,7 @@ public class ConcurrentInferenceTests
     private const int MinimumPredictions = 20;
 
     /// <summary>Request sizes: one row (the GEMV path), partial, full and multi-chunk batches.</summary>
-    private static readonly int[] RequestRows = [1, 5, Capacity, Capacity + 1, (3 * Capacity) + 7];
+    private static readonly int[] _requestRows = [1, 5, Capacity, Capacity + 1, (3 * Capacity) + 7];
 
     private static int ThreadCount => Math.Max(4, 2 * Environment.ProcessorCount);
 
@@ -89,14 +89,14 @@ public class ConcurrentInferenceTests
     {
         int inputSize = ReliabilityFixtures.Serving.InputSize;
         int outputSize = ReliabilityFixtures.Serving.OutputSize;
-        float[][] inputs = new float[RequestRows.Length][];
-        float[][] expected = new float[RequestRows.Length][];
-        for (int r = 0; r < RequestRows.Length; r++)
+        float[][] inputs = new float[_requestRows.Length][];
+        float[][] expected = new float[_requestRows.Length][];
+        for (int r = 0; r < _requestRows.Length; r++)
         {
-            inputs[r] = ReliabilityFixtures.Inputs<float>(RequestRows[r], inputSize, 100 + (ulong)r);
-            expected[r] = new float[RequestRows[r] * outputSize];
-            var x = new ReadOnlyTensorView<float>(inputs[r], new Shape(RequestRows[r], inputSize));
-            var y = new TensorView<float>(expected[r], new Shape(RequestRows[r], outputSize));
+            inputs[r] = ReliabilityFixtures.Inputs<float>(_requestRows[r], inputSize, 100 + (ulong)r);
+            expected[r] = new float[_requestRows[r] * outputSize];
+            var x = new ReadOnlyTensorView<float>(inputs[r], new Shape(_requestRows[r], inputSize));
+            var y = new TensorView<float>(expected[r], new Shape(_requestRows[r], outputSize));
             if (reference is Network<float> net)
             {
                 net.Predict(x, y);
@@ -125,9 +125,9 @@ public class ConcurrentInferenceTests
                 try
                 {
                     float[][] outputs = [.. expected.Select(e => new float[e.Length])];
-                    for (int r = 0; r < RequestRows.Length; r++)
+                    for (int r = 0; r < _requestRows.Length; r++)
                     {
-                        PredictRequest(session, inputs[r], outputs[r], RequestRows[r]); // warm-up: GEMM packing buffers of this thread
+                        PredictRequest(session, inputs[r], outputs[r], _requestRows[r]); // warm-up: GEMM packing buffers of this thread
                     }
 
                     start.SignalAndWait();
@@ -136,8 +136,8 @@ public class ConcurrentInferenceTests
                     long wrong = 0;
                     while (done < iterationsPerThread && (done < MinimumPredictions || (!Volatile.Read(ref stop) && Stopwatch.GetTimestamp() < deadline)))
                     {
-                        int r = (int)((done + index) % RequestRows.Length);
-                        PredictRequest(session, inputs[r], outputs[r], RequestRows[r]);
+                        int r = (int)((done + index) % _requestRows.Length);
+                        PredictRequest(session, inputs[r], outputs[r], _requestRows[r]);
                         if (!ReliabilityFixtures.BitEqual<float>(outputs[r], expected[r]))
                         {
                             wrong++;

@@ -14,7 +14,7 @@ namespace NativeNet.Tests.Reliability;
 /// </summary>
 public sealed class DivergenceTests : IDisposable
 {
-    private static readonly NetworkOptions Options = new() { InputSize = 8, HiddenSizes = [12], OutputSize = 3, Seed = 4 };
+    private static readonly NetworkOptions _options = new() { InputSize = 8, HiddenSizes = [12], OutputSize = 3, Seed = 4 };
 
     private readonly string _directory = Directory.CreateTempSubdirectory("nativenet-divergence-").FullName;
 
@@ -23,7 +23,7 @@ public sealed class DivergenceTests : IDisposable
     [Fact]
     public void A_loss_that_overflows_stops_before_its_update_with_iteration_and_value()
     {
-        var net = new Network<float>(Options, 20);
+        var net = new Network<float>(_options, 20);
         var history = Trainer(net, Data(scale: 1), lr: 1e6, epochs: 5).Train();
         Assert.Equal(StopReason.Diverged, history.StopReason);
         Assert.True(history.ParametersFinite);
@@ -36,7 +36,7 @@ public sealed class DivergenceTests : IDisposable
     public void An_update_that_overflows_the_weights_is_blamed_on_its_iteration()
     {
         // Inputs of magnitude 1000 give weight gradients above 1, and 1e38 times that overflows float.
-        var net = new Network<float>(Options, 20);
+        var net = new Network<float>(_options, 20);
         var history = Trainer(net, Data(scale: 1000), lr: 1e38, epochs: 5).Train();
         Assert.Equal(StopReason.Diverged, history.StopReason);
         Assert.False(history.ParametersFinite);
@@ -52,7 +52,7 @@ public sealed class DivergenceTests : IDisposable
     public void An_overflow_in_the_very_last_update_is_caught_by_the_final_check()
     {
         // One epoch of one batch: no later loss can reveal the overflow.
-        var net = new Network<float>(Options, 20);
+        var net = new Network<float>(_options, 20);
         var trainer = Trainer(net, Data(scale: 1000, count: 20), lr: 1e38, epochs: 1);
         Assert.Equal(1, trainer.TotalIterations);
         var history = trainer.Train();
@@ -64,7 +64,7 @@ public sealed class DivergenceTests : IDisposable
     [Fact]
     public void The_last_good_model_file_stays_intact_when_training_diverges()
     {
-        var net = new Network<float>(Options, 20);
+        var net = new Network<float>(_options, 20);
         var good = Trainer(net, Data(scale: 1), lr: 0.1, epochs: 2).Train();
         Assert.Equal(StopReason.Completed, good.StopReason);
         string path = Path.Combine(_directory, "good.nnet");
@@ -89,8 +89,8 @@ public sealed class DivergenceTests : IDisposable
 
     private static LabeledDataset<float> Data(float scale, int count = 100)
     {
-        var blobs = Networks.TestData.Blobs<float>(count, Options.InputSize, Options.OutputSize, 6);
+        var blobs = Networks.TestData.Blobs<float>(count, _options.InputSize, _options.OutputSize, 6);
         float[] x = [.. blobs.Features.Select(v => v * scale)];
-        return new LabeledDataset<float>(x, blobs.Labels, Options.InputSize, Options.OutputSize);
+        return new LabeledDataset<float>(x, blobs.Labels, _options.InputSize, _options.OutputSize);
     }
 }

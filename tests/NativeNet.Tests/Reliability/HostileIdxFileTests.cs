@@ -15,14 +15,14 @@ public sealed class HostileIdxFileTests : IDisposable
     /// <summary>What reading a file of at most a few kilobytes may allocate (the reader's first 64 KiB chunk, gzip state, the data).</summary>
     private const long MaxAllocatedBytes = 1 << 20;
 
-    private static readonly Gen<byte[]> ValidFiles =
+    private static readonly Gen<byte[]> _validFiles =
         from rank in Gen.Choose(1, 3)
         from dimensions in Gen.ArrayOf(Gen.Choose(1, 6), rank)
         from payload in Gen.ArrayOf(HostileCases.Bytes, dimensions.Aggregate(1, (a, b) => a * b))
         select IdxTestFiles.Build(dimensions, payload);
 
     /// <summary>Dimensions whose product is far beyond any payload here, up to 2^31 x 28 x 28 (about 1.7·10^12 bytes).</summary>
-    private static readonly Gen<int[]> HugeDimensions = Gen.OneOf(
+    private static readonly Gen<int[]> _hugeDimensions = Gen.OneOf(
         Gen.Constant(new[] { int.MaxValue, 28, 28 }),
         Gen.Constant(new[] { 1_000_000, 1_000_000 }),
         Gen.Constant(new[] { 60_000, 28, 28 }),
@@ -37,7 +37,7 @@ public sealed class HostileIdxFileTests : IDisposable
     public void Damaged_files_read_consistently_or_throw_InvalidFileFormatException()
     {
         var cases =
-            from file in ValidFiles
+            from file in _validFiles
             from gzip in Gen.Elements(true, false)
             from damaged in HostileCases.Mutate(gzip ? IdxTestFiles.Gzip(file) : file)
             from seekable in Gen.Elements(true, false)
@@ -50,7 +50,7 @@ public sealed class HostileIdxFileTests : IDisposable
     public void Headers_declaring_huge_dimensions_are_rejected_without_allocating_them()
     {
         var cases =
-            from dimensions in HugeDimensions
+            from dimensions in _hugeDimensions
             from payload in Gen.Choose(0, 64).SelectMany(n => Gen.ArrayOf(HostileCases.Bytes, n))
             from gzip in Gen.Elements(true, false)
             from seekable in Gen.Elements(true, false)
@@ -98,7 +98,7 @@ public sealed class HostileIdxFileTests : IDisposable
         Gen<byte[]> prefixes = Gen.Elements<byte[]>([], [0, 0, 8, 1], [0, 0, 8, 3], [0x1F, 0x8B]);
         var cases = Gen.OneOf(
             from prefix in prefixes from tail in Gen.Choose(0, 200).SelectMany(n => Gen.ArrayOf(HostileCases.Bytes, n)) select (byte[])[.. prefix, .. tail],
-            from file in ValidFiles from damaged in HostileCases.Mutate(IdxTestFiles.Gzip(file)) select damaged);
+            from file in _validFiles from damaged in HostileCases.Mutate(IdxTestFiles.Gzip(file)) select damaged);
         long allocated = HostileCases.Run(
             cases,
             bytes =>

@@ -29,7 +29,7 @@ public sealed class HostileModelFileTests : IDisposable
     /// </summary>
     private const int CodesBytes = 60;
 
-    private static readonly Lazy<byte[][]> ValidFiles = new(BuildValidFiles);
+    private static readonly Lazy<byte[][]> _validFiles = new(BuildValidFiles);
 
     private readonly string _directory = Directory.CreateTempSubdirectory("nativenet-hostile-model-").FullName;
 
@@ -38,7 +38,7 @@ public sealed class HostileModelFileTests : IDisposable
     [Fact]
     public void Damaged_files_load_consistently_or_throw_InvalidFileFormatException()
     {
-        var cases = from file in Gen.Elements(ValidFiles.Value) from damaged in HostileCases.Mutate(file) select damaged;
+        var cases = from file in Gen.Elements(_validFiles.Value) from damaged in HostileCases.Mutate(file) select damaged;
         long allocated = HostileCases.Run(cases, Load, cases: 1500, seed: 101);
         Assert.InRange(allocated, 0, MaxAllocatedBytes);
     }
@@ -46,7 +46,7 @@ public sealed class HostileModelFileTests : IDisposable
     [Fact]
     public void Damaged_files_with_a_correct_checksum_load_consistently_or_throw_InvalidFileFormatException()
     {
-        var cases = from file in Gen.Elements(ValidFiles.Value) from damaged in HostileCases.Mutate(file) select WithChecksum(damaged);
+        var cases = from file in Gen.Elements(_validFiles.Value) from damaged in HostileCases.Mutate(file) select WithChecksum(damaged);
         long allocated = HostileCases.Run(cases, Load, cases: 2000, seed: 102);
         Assert.InRange(allocated, 0, MaxAllocatedBytes);
     }
@@ -54,7 +54,7 @@ public sealed class HostileModelFileTests : IDisposable
     [Fact]
     public void Forged_header_fields_are_rejected_before_anything_they_size_is_allocated()
     {
-        var cases = from file in Gen.Elements(ValidFiles.Value) from forged in ForgeField(file) select WithChecksum(forged);
+        var cases = from file in Gen.Elements(_validFiles.Value) from forged in ForgeField(file) select WithChecksum(forged);
         long allocated = HostileCases.Run(cases, Load, cases: 1500, seed: 103);
         Assert.InRange(allocated, 0, MaxAllocatedBytes);
     }
@@ -74,7 +74,7 @@ public sealed class HostileModelFileTests : IDisposable
     public void Damaged_files_on_disk_load_consistently_or_throw_InvalidFileFormatException()
     {
         string path = Path.Combine(_directory, "damaged.nnet");
-        var cases = from file in Gen.Elements(ValidFiles.Value) from damaged in HostileCases.Mutate(file) from checksum in Gen.Elements(true, false) select checksum ? WithChecksum(damaged) : damaged;
+        var cases = from file in Gen.Elements(_validFiles.Value) from damaged in HostileCases.Mutate(file) from checksum in Gen.Elements(true, false) select checksum ? WithChecksum(damaged) : damaged;
         HostileCases.Run(
             cases,
             bytes =>
@@ -99,7 +99,7 @@ public sealed class HostileModelFileTests : IDisposable
     [InlineData(int.MaxValue)]
     public void A_header_declaring_a_huge_hidden_layer_is_rejected_without_allocating_it(int hiddenUnits)
     {
-        byte[] file = SetInt32(ValidFiles.Value[0], HiddenCountOffset + 4, hiddenUnits);
+        byte[] file = SetInt32(_validFiles.Value[0], HiddenCountOffset + 4, hiddenUnits);
         var error = AssertRejectedCheaply(WithChecksum(file));
         Assert.Contains(hiddenUnits.ToString(System.Globalization.CultureInfo.InvariantCulture), error.Message);
     }
@@ -108,7 +108,7 @@ public sealed class HostileModelFileTests : IDisposable
     public void A_header_whose_layer_product_overflows_is_rejected_as_a_format_error()
     {
         // 2^20 x 2^20 weights overflow every int size; before the size check this escaped as ArgumentOutOfRangeException.
-        byte[] file = SetInt32(SetInt32(ValidFiles.Value[0], InputOffset, 1 << 20), HiddenCountOffset + 4, 1 << 20);
+        byte[] file = SetInt32(SetInt32(_validFiles.Value[0], InputOffset, 1 << 20), HiddenCountOffset + 4, 1 << 20);
         AssertRejectedCheaply(WithChecksum(file));
     }
 
