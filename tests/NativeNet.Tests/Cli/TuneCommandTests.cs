@@ -1,0 +1,159 @@
+using System.CommandLine;
+using NativeNet.Cli.Commands;
+using NativeNet.Datasets;
+using NativeNet.Tests.Tuning;
+using NativeNet.Tuning;
+
+namespace NativeNet.Tests.Cli;
+
+/// <summary>
+/// <c>nativenet tune</c>, run by building its command directly (the root command registers it). A tiny spec on
+/// 120 bundled training images keeps each run under a second.
+/// </summary>
+public sealed class TuneCommandTests : IDisposable
+{
+    private const string TinySpec = """
+        seed = 2
+        trials = 5
+        train_samples = 120
+        validation_fraction = 0.25
+        lr = loguniform(1e-3, 0.5)
+        weight_decay = loguniform(1e-8, 1e-4)
+        hidden_size = 16
+        depth = 1
+        batch_size = 30
+        epochs = 3
+        """;
+
+    private readonly string _directory = TuningTestSupport.NewDirectory();
+
+    public void Dispose() => TuningTestSupport.DeleteDirectory(_directory);
+
+    private string SpecFile()
+    {
+        string path = Path.Combine(_directory, "tiny.spec");
+        File.WriteAllText(path, TinySpec);
+        return path;
+    }
+
+    private static (int ExitCode, string Output, string Error) Run(params string[] args) => Run(isTerminal: false, args);
+
+    private static (int ExitCode, string Output, string Error) Run(bool isTerminal, params string[] args)
+    {
+        var root = new RootCommand { TuneCommand.Create(isTerminal) };
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var parse = root.Parse(args);
+        int code = parse.Errors.Count > 0
+            ? 2
+            : parse.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        foreach (var e in parse.Errors)
+        {
+            error.WriteLine(e.Message);
+        }
+
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public void A_local_search_prints_the_table_writes_the_files_and_the_figure_and_narrows()
+    {
+        string results = Path.Combine(_directory, "out");
+        var (code, output, error) = Run("tune", "--spec", SpecFile(), "--parallel", "2", "--out", results);
+        Assert.True(code == 0, error);
+        Assert.Contains("search: 5 trials on 90 training and 30 validation samples", output, StringComparison.Ordinal);
+        Assert.Matches(@"Best-1 \(val acc: [0-9.]+\) \| lr: [0-9.e-]+, weight decay: [0-9.e-]+", output);
+        Assert.Contains("Best-5 (val acc:", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Best-6", output, StringComparison.Ordinal);
+        Assert.Contains("15 epochs trained (100.0% of a full search's 15)", output, StringComparison.Ordinal);
+        Assert.Matches(@"narrowed ranges \(best 5\):\n  lr = loguniform\(", output.ReplaceLineEndings("\n"));
+        Assert.Equal(5, Directory.GetFiles(results, TrialResultFile.SearchPattern).Length);
+        string svg = File.ReadAllText(Path.Combine(results, "best-curves.svg"));
+        Assert.Contains("<svg", svg, StringComparison.Ordinal);
+        Assert.Contains("Best-5", svg, StringComparison.Ordinal);
+        var next = SearchSpec.Load(Path.Combine(results, "next-spec.txt"));
+        Assert.Equal(1, next.Round);
+
+        // The report command merges those files into the same table.
+        var (reportCode, reportOutput, _) = Run("tune", "report", results);
+        Assert.Equal(0, reportCode);
+        Assert.Equal(Table(output), Table(reportOutput));
+        Assert.Contains("merged 5 of 5 trials", reportOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_progress_bar_path_runs_and_still_prints_the_table()
+    {
+        var (code, output, error) = Run(isTerminal: true, "tune", "--spec", SpecFile(), "--trials", "2", "--out", Path.Combine(_directory, "bar"));
+        Assert.True(code == 0, error);
+        Assert.Contains("Best-2 (val acc:", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Trials_run_alone_with_trial_and_merge_like_a_local_run()
+    {
+        string local = Path.Combine(_directory, "local");
+        string workers = Path.Combine(_directory, "workers");
+        string spec = SpecFile();
+        Assert.Equal(0, Run("tune", "--spec", spec, "--out", local, "--parallel", "1").ExitCode);
+        for (int i = 4; i >= 0; i--)
+        {
+            var (code, output, error) = Run("tune", "--spec", spec, "--trial", i.ToString(System.Globalization.CultureInfo.InvariantCulture), "--out", workers);
+            Assert.True(code == 0, error);
+            Assert.Contains($"trial {i}: val acc", output, StringComparison.Ordinal);
+        }
+
+        TuningTestSupport.AssertSameReport(TuningReport.Merge(local), TuningReport.Merge(workers));
+        Assert.Equal(Table(Run("tune", "report", local).Output), Table(Run("tune", "report", workers).Output));
+    }
+
+    [Fact]
+    public void Halving_and_rounds_run_and_report_their_epochs()
+    {
+        string results = Path.Combine(_directory, "rounds");
+        var (code, output, error) = Run("tune", "--spec", SpecFile(), "--trials", "9", "--halving", "--rounds", "2", "--keep-best", "3", "--out", results);
+        Assert.True(code == 0, error);
+        Assert.Contains("successive halving, eta 3, rungs at 1/3 epochs: 15 epochs trained (55.6% of a full search's 27)", output, StringComparison.Ordinal);
+        Assert.Contains("round 2/2: lr = loguniform(", output, StringComparison.Ordinal);
+        Assert.Equal(9, Directory.GetFiles(Path.Combine(results, "round-1"), TrialResultFile.SearchPattern).Length);
+        Assert.Equal(1, TuningReport.Merge(Path.Combine(results, "round-2")).Spec.Round);
+    }
+
+    [Fact]
+    public void Only_the_training_files_are_read()
+    {
+        // A data folder whose test files are garbage: tune never opens them (train would fail on them).
+        string data = Path.Combine(_directory, "mnist");
+        Directory.CreateDirectory(data);
+        foreach (string name in BundledMnist.FileNames.Take(2))
+        {
+            using var source = BundledMnist.Open(name);
+            using var target = File.Create(Path.Combine(data, name));
+            source.CopyTo(target);
+        }
+
+        File.WriteAllText(Path.Combine(data, "t10k-images-idx3-ubyte"), "not an idx file");
+        File.WriteAllText(Path.Combine(data, "t10k-labels-idx1-ubyte"), "not an idx file");
+        var (code, output, error) = Run("tune", "--spec", SpecFile(), "--data", data, "--trial", "0", "--out", Path.Combine(_directory, "r"));
+        Assert.True(code == 0, error);
+        Assert.Contains("trial 0: val acc", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_arguments_and_files_fail_clearly()
+    {
+        Assert.Equal(2, Run("tune", "--trial", "0", "--halving").ExitCode);
+        Assert.Equal(2, Run("tune", "--parallel", "0").ExitCode);
+        Assert.Equal(2, Run("tune", "--trial", "-1").ExitCode);
+
+        string bad = Path.Combine(_directory, "bad.spec");
+        File.WriteAllText(bad, "trials = 3\nlr = loguniform(1e-2, 1e-6)\n");
+        var e = Assert.Throws<InvalidFileFormatException>(() => Run("tune", "--spec", bad));
+        Assert.Contains("bad.spec line 2", e.Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Run("tune", "--spec", SpecFile(), "--trial", "5", "--out", _directory));
+        Assert.Throws<InvalidFileFormatException>(() => Run("tune", "report", _directory));
+    }
+
+    private static string[] Table(string output) =>
+        [.. output.ReplaceLineEndings("\n").Split('\n').Where(l => l.StartsWith("Best-", StringComparison.Ordinal) || l.StartsWith("  ", StringComparison.Ordinal))];
+}
