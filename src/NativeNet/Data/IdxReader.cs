@@ -55,6 +55,12 @@ public static class IdxReader
     public static IdxArray Read(string path, int expectedRank = AnyRank, long maxPayloadBytes = DefaultMaxPayloadBytes)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            // Checked here so a missing folder is reported like a missing file, not as DirectoryNotFoundException.
+            throw new FileNotFoundException($"IDX file '{path}' does not exist.", path);
+        }
+
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         return Read(stream, path, expectedRank, maxPayloadBytes);
     }

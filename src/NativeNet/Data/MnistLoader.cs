@@ -201,6 +201,12 @@ public static class MnistLoader
 
     private static FileStream OpenRead(string path)
     {
+        if (!File.Exists(path))
+        {
+            // A missing folder is reported like a missing file, not as DirectoryNotFoundException.
+            throw new FileNotFoundException($"MNIST file not found: {path}", path);
+        }
+
         return new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
     }
 

@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using NativeNet.Tensors;
 
 namespace NativeNet.Memory;
@@ -18,12 +21,18 @@ public sealed class ParameterStore<T>
 
     /// <summary>Allocates the buffers for <paramref name="layout"/> (all zero). The layout can no longer grow.</summary>
     public ParameterStore(ParameterLayout layout)
+        : this(layout, withGradients: true)
+    {
+    }
+
+    /// <summary>A store whose gradient buffer is empty when <paramref name="withGradients"/> is false (inference-only snapshots).</summary>
+    internal ParameterStore(ParameterLayout layout, bool withGradients)
     {
         ArgumentNullException.ThrowIfNull(layout);
         layout.Freeze();
         Layout = layout;
         _values = new AlignedBuffer<T>(layout.ParameterBufferLength);
-        _gradients = new AlignedBuffer<T>(layout.ParameterBufferLength);
+        _gradients = new AlignedBuffer<T>(withGradients ? layout.ParameterBufferLength : 0);
         _state = new AlignedBuffer<T>(layout.StateBufferLength);
     }
 
@@ -69,6 +78,69 @@ public sealed class ParameterStore<T>
 
         source.Values.CopyTo(Values);
         source.State.CopyTo(State);
+    }
+
+    /// <summary>
+    /// True when every parameter value and every state value is finite (no NaN, no infinity). A diverged
+    /// update can overflow parameters; such a store must not be saved or served.
+    /// </summary>
+    public bool AreAllFinite() => FirstNonFinite(_values.Span) < 0 && FirstNonFinite(_state.Span) < 0;
+
+    /// <summary>Names the first non-finite value, such as <c>W1[12] = NaN</c>, or returns null when all are finite.</summary>
+    internal string? DescribeFirstNonFinite()
+    {
+        int index = FirstNonFinite(_values.Span);
+        if (index >= 0)
+        {
+            return Describe(Layout.Parameters, _values.Span, index);
+        }
+
+        index = FirstNonFinite(_state.Span);
+        return index >= 0 ? Describe(Layout.States, _state.Span, index) : null;
+    }
+
+    private static int FirstNonFinite(ReadOnlySpan<T> values)
+    {
+        if (typeof(T) == typeof(float))
+        {
+            var floats = MemoryMarshal.Cast<T, float>(values);
+            return TensorPrimitives.IsFiniteAll(floats) ? -1 : IndexOfNonFinite(floats);
+        }
+
+        if (typeof(T) == typeof(double))
+        {
+            var doubles = MemoryMarshal.Cast<T, double>(values);
+            return TensorPrimitives.IsFiniteAll(doubles) ? -1 : IndexOfNonFinite(doubles);
+        }
+
+        return -1; // other element types carry no NaN or infinity
+    }
+
+    private static int IndexOfNonFinite<TFloat>(ReadOnlySpan<TFloat> values)
+        where TFloat : IFloatingPointIeee754<TFloat>
+    {
+        for (int i = 0; i < values.Length; i++)
+        {
+            if (!TFloat.IsFinite(values[i]))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    private static string Describe(IReadOnlyList<ParameterSegment> segments, ReadOnlySpan<T> values, int index)
+    {
+        foreach (var segment in segments)
+        {
+            if (index >= segment.Offset && index < segment.Offset + segment.Length)
+            {
+                return $"{segment.Name}[{index - segment.Offset}] = {values[index]}";
+            }
+        }
+
+        return $"padding element {index} = {values[index]}";
     }
 
     private static TensorView<T> View(AlignedBuffer<T> buffer, ParameterSegment segment) =>

@@ -12,7 +12,9 @@ namespace NativeNet.Networks;
 /// A fully connected network built from <see cref="NetworkOptions"/>: the layers, one flat parameter
 /// store (values, gradients, batch-norm state) and one workspace planned for a batch capacity.
 /// <see cref="Gradient"/>, <see cref="Predict"/>, <see cref="Loss"/> and <see cref="Accuracy"/> allocate
-/// nothing. Not thread-safe: one network, one thread.
+/// nothing. Not thread-safe: one network, one thread. To predict on several threads, give each thread an
+/// <see cref="InferenceSession{T}"/> (<see cref="CreateSession"/>, or <see cref="CreateSnapshot"/> to keep
+/// predicting while the network trains).
 /// </summary>
 /// <typeparam name="T">The element type: <see cref="float"/> (fast) or <see cref="double"/> (gradient checks).</typeparam>
 public class Network<T>
@@ -108,6 +110,22 @@ public class Network<T>
     }
 
     /// <summary>
+    /// A session with its own workspace that predicts from this network's parameters, read-only: any number
+    /// of sessions (one per thread) may predict at once, as long as nothing writes the parameters meanwhile
+    /// (training, <see cref="Initialize"/>, <see cref="ParameterStore{T}.CopyValuesFrom"/>); use
+    /// <see cref="CreateSnapshot"/> for that. Predictions equal <see cref="Predict"/>'s bit for bit when the
+    /// batch capacities are equal.
+    /// </summary>
+    /// <param name="batchCapacity">The largest batch one forward pass of the session takes.</param>
+    public InferenceSession<T> CreateSession(int batchCapacity = 100) => new(Options, Parameters, batchCapacity);
+
+    /// <summary>
+    /// A frozen copy of the current parameters and batch-norm state. Sessions created from it predict with
+    /// these values while this network keeps training on another thread.
+    /// </summary>
+    public NetworkSnapshot<T> CreateSnapshot() => new(Options, Parameters);
+
+    /// <summary>
     /// The class scores (before softmax) of every row of <paramref name="x"/>, written to <paramref name="scores"/>
     /// <c>(N, OutputSize)</c>; any N, processed in chunks of <see cref="BatchCapacity"/>.
     /// </summary>
@@ -152,14 +170,7 @@ public class Network<T>
             var scores = ForwardScores(x.SliceRows(start, n), training: false);
             Span<int> predicted = _predictedLabels.AsSpan(0, n);
             ElementwiseKernels.ArgMaxRows(scores.Span, n, OutputSize, predicted);
-            for (int i = 0; i < n; i++)
-            {
-                int label = labels.IsIndex ? labels.Indices[start + i] : ArgMax(labels.OneHot.Row(start + i));
-                if (predicted[i] == label)
-                {
-                    correct++;
-                }
-            }
+            correct += LabelMatches.Count(predicted, labels, start);
         }
 
         return (double)correct / x.Rows;
@@ -316,18 +327,4 @@ public class Network<T>
 
     private static TensorView<T> Reshape(TensorView<T> buffer, int width) =>
         TensorView<T>.OverPrefix(buffer.Span, new Shape(buffer.Rows, width));
-
-    private static int ArgMax(ReadOnlySpan<T> row)
-    {
-        int best = 0;
-        for (int j = 1; j < row.Length; j++)
-        {
-            if (row[j] > row[best])
-            {
-                best = j;
-            }
-        }
-
-        return best;
-    }
 }

@@ -13,8 +13,11 @@ namespace NativeNet.Serialization;
 /// architecture (<see cref="NetworkOptions"/>), the flat parameter and state buffers, optionally the
 /// optimizer (name, hyperparameters, step count, state buffers), and a CRC-32 of all preceding bytes.
 /// Saves are atomic: the file is written beside the target under a temporary name, flushed to disk and
-/// renamed over the target, so an interrupted save leaves the previous file intact. Loading validates
-/// every field and the checksum and throws <see cref="InvalidFileFormatException"/> naming the problem.
+/// renamed over the target, so an interrupted save leaves the previous file intact (a killed process may
+/// leave its temporary file behind, never a partial target). Networks with NaN or infinite parameters are
+/// not saved. Loading validates every field and the checksum, checks that the sizes the header declares
+/// are backed by bytes in the file before allocating anything proportional to them, rejects non-finite
+/// values, and throws <see cref="InvalidFileFormatException"/> naming the problem.
 /// </summary>
 public static class ModelFile
 {
@@ -27,6 +30,7 @@ public static class ModelFile
     private static ReadOnlySpan<byte> Magic => "NNETMODL"u8;
 
     /// <summary>Writes <paramref name="network"/> (and optionally <paramref name="optimizer"/>, to resume training) to <paramref name="path"/> atomically.</summary>
+    /// <exception cref="InvalidOperationException">A parameter or state value is NaN or infinite (a diverged network); the file is not touched.</exception>
     public static void Save<T>(string path, Network<T> network, Optimizer<T>? optimizer = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -54,10 +58,17 @@ public static class ModelFile
     }
 
     /// <summary>The bytes of a model file, for storing elsewhere than in a file.</summary>
+    /// <exception cref="InvalidOperationException">A parameter or state value is NaN or infinite (a diverged network).</exception>
     public static byte[] Serialize<T>(Network<T> network, Optimizer<T>? optimizer = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ArgumentNullException.ThrowIfNull(network);
+        string? nonFinite = network.Parameters.DescribeFirstNonFinite();
+        if (nonFinite is not null)
+        {
+            throw new InvalidOperationException($"The network's parameters are not finite ({nonFinite}), as after a diverged update: it is not saved, so a previously saved file stays as it was.");
+        }
+
         var writer = new ModelWriter();
         writer.Bytes(Magic);
         writer.Int32(FormatVersion);
@@ -157,9 +168,23 @@ public static class ModelFile
         }
 
         NetworkOptions options = ReadOptions(ref reader);
+
+        // Sizes in the header are untrusted: the values they imply must be in the file before anything
+        // proportional to them (parameters, workspace) is allocated.
+        long minimumBytes = MinimumValueCount(options) * elementSize;
+        if (minimumBytes > reader.Remaining)
+        {
+            throw reader.Error($"the architecture {options.Describe()} needs at least {minimumBytes} bytes of parameters, the file has {reader.Remaining} bytes left");
+        }
+
         var network = new Network<T>(options, batchCapacity);
         reader.Elements(network.Parameters.Values, elementSize, "parameters");
         reader.Elements(network.Parameters.State, elementSize, "state");
+        string? nonFinite = network.Parameters.DescribeFirstNonFinite();
+        if (nonFinite is not null)
+        {
+            throw reader.Error($"non-finite parameter {nonFinite}");
+        }
         Optimizer<T>? optimizer = null;
         byte hasOptimizer = reader.Byte();
         if (hasOptimizer > 1)
@@ -209,6 +234,21 @@ public static class ModelFile
         }
 
         return new LoadedModel<T>(network, optimizer);
+    }
+
+    /// <summary>Parameters plus state scalars of the architecture without alignment padding: a lower bound on what a file holds.</summary>
+    private static long MinimumValueCount(NetworkOptions options)
+    {
+        long count = 0;
+        long fanIn = options.InputSize;
+        foreach (int width in options.HiddenSizes)
+        {
+            // W, b, and with batch norm gamma, beta and the two running statistics.
+            count += (fanIn * width) + width + (options.UseBatchNorm ? 4L * width : 0);
+            fanIn = width;
+        }
+
+        return count + (fanIn * options.OutputSize) + options.OutputSize;
     }
 
     private static double? Optional(double value) => double.IsNaN(value) ? null : value;

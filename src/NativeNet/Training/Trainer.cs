@@ -11,7 +11,9 @@ namespace NativeNet.Training;
 /// Trains a <see cref="Network{T}"/> with mini-batch gradient descent, as the reference Trainer does:
 /// each iteration draws a batch, computes the gradient by backpropagation and lets the optimizer update
 /// the flat parameter buffer; after each epoch it evaluates training and test accuracy. A step allocates
-/// nothing. The loss turning NaN or infinite stops training cleanly, before the bad update.
+/// nothing. The loss turning NaN or infinite stops training cleanly, before the bad update; an update that
+/// overflows the parameters although its loss was finite is caught by the next loss (or a final check)
+/// and reported with its iteration (see <see cref="TrainingHistory.ParametersFinite"/>).
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
 public sealed class Trainer<T>
@@ -114,9 +116,7 @@ public sealed class Trainer<T>
                 double loss = Step();
                 if (!double.IsFinite(loss))
                 {
-                    history.StopReason = StopReason.Diverged;
-                    history.StopMessage = $"The loss became {loss} at iteration {history.Iterations + 1} (epoch {epoch + 1}); training stopped before applying that update. Try a smaller learning rate.";
-                    return Finish(history);
+                    return Diverged(history, loss, epoch);
                 }
 
                 history.Losses.Add(loss);
@@ -134,8 +134,42 @@ public sealed class Trainer<T>
         return Finish(history);
     }
 
+    /// <summary>
+    /// Stops on a non-finite loss. Step never applies such an update, but the update before it, computed
+    /// from a finite loss, can itself have overflowed the parameters (a huge learning rate times a finite
+    /// gradient): the scan, only on this path, tells the two apart so the message blames the right step.
+    /// </summary>
+    private TrainingHistory Diverged(TrainingHistory history, double loss, int epoch)
+    {
+        long iteration = history.Iterations + 1;
+        history.StopReason = StopReason.Diverged;
+        string? nonFinite = Network.Parameters.DescribeFirstNonFinite();
+        if (nonFinite is null)
+        {
+            history.StopMessage = $"The loss became {loss} at iteration {iteration} (epoch {epoch + 1}); training stopped before applying that update. Try a smaller learning rate.";
+        }
+        else
+        {
+            history.ParametersFinite = false;
+            history.StopMessage = history.Iterations == 0
+                ? $"The parameters were not finite before training ({nonFinite}); the loss at iteration 1 is {loss}."
+                : $"The update of iteration {history.Iterations} (loss {history.Losses[^1]}) overflowed the parameters ({nonFinite}), so the loss at iteration {iteration} (epoch {epoch + 1}) is {loss}. The parameters are unusable: reload the last saved model and try a smaller learning rate.";
+        }
+
+        return Finish(history);
+    }
+
     private TrainingHistory Finish(TrainingHistory history)
     {
+        // The last update has no next loss to reveal an overflow: check the parameters once at the end.
+        string? nonFinite = history.ParametersFinite ? Network.Parameters.DescribeFirstNonFinite() : null;
+        if (nonFinite is not null)
+        {
+            history.ParametersFinite = false;
+            history.StopReason = StopReason.Diverged;
+            history.StopMessage = $"The update of iteration {history.Iterations} (loss {history.Losses[^1]}) overflowed the parameters ({nonFinite}). The parameters are unusable: reload the last saved model and try a smaller learning rate.";
+        }
+
         history.FinalTestAccuracy = Accuracy(_test, _test.Count);
         return history;
     }

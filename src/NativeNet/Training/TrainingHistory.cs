@@ -18,6 +18,12 @@ public sealed class TrainingHistory
     /// <summary>A sentence for the user when training did not complete (for example the iteration and value of a NaN loss).</summary>
     public string? StopMessage { get; internal set; }
 
+    /// <summary>
+    /// False when training stopped because an update overflowed the parameters to NaN or infinity: the
+    /// network is then unusable (and <see cref="Serialization.ModelFile"/> refuses to save it).
+    /// </summary>
+    public bool ParametersFinite { get; internal set; } = true;
+
     /// <summary>The accuracy on the whole test set after training.</summary>
     public double FinalTestAccuracy { get; internal set; } = double.NaN;
 

@@ -1,0 +1,161 @@
+using System.Numerics;
+using NativeNet.Kernels;
+using NativeNet.Layers;
+using NativeNet.Memory;
+using NativeNet.Randomness;
+using NativeNet.Tensors;
+
+namespace NativeNet.Networks;
+
+/// <summary>
+/// Inference over a network's parameters with layers and a workspace of its own, so that several sessions
+/// can predict at the same time on several threads from one set of weights. A session reads the
+/// <see cref="ParameterStore{T}"/> it was created over and never writes to it: the layers run in inference
+/// mode only (batch normalisation uses the running statistics, dropout scales deterministically), and every
+/// intermediate value lives in the session's workspace. Calls allocate nothing.
+/// </summary>
+/// <remarks>
+/// One session belongs to one thread at a time; create one per thread. Sessions created by
+/// <see cref="Network{T}.CreateSession"/> read the network's live parameters, so the network must not be
+/// trained, re-initialised or loaded into while they predict (the weights would change under them, torn);
+/// to keep predicting while training goes on, take a <see cref="Network{T}.CreateSnapshot"/> and create
+/// sessions from it. Products of at least 2^24 multiply-adds are split across threads by
+/// <see cref="Gemm"/>, which allocates a little per call: with many concurrent sessions, keep batches below
+/// that size or set <see cref="Gemm.MaxDegreeOfParallelism"/> to 1.
+/// </remarks>
+/// <typeparam name="T">The element type.</typeparam>
+public sealed class InferenceSession<T>
+    where T : unmanaged, IFloatingPointIeee754<T>
+{
+    private readonly ILayer<T>[] _layers;
+    private readonly WorkspaceSlot[] _activations; // _activations[i]: output of layer i, (N, layer.OutputLength)
+    private readonly Workspace<T> _workspace;
+    private readonly int[] _predictedLabels; // (batchCapacity) scratch of Accuracy
+
+    /// <summary>Builds the layers of <paramref name="options"/> and binds them to <paramref name="parameters"/> and a new workspace.</summary>
+    internal InferenceSession(NetworkOptions options, ParameterStore<T> parameters, int batchCapacity)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchCapacity);
+        Options = options;
+
+        // Dropout layers take a generator, but an inference forward never draws from it.
+        (_layers, _, _) = NetworkLayers.Build<T>(options, new SeededRandom(0));
+        var layout = new ParameterLayout();
+        var plan = new WorkspacePlan();
+        _activations = new WorkspaceSlot[_layers.Length];
+        for (int i = 0; i < _layers.Length; i++)
+        {
+            _layers[i].Plan(layout, plan);
+            _activations[i] = plan.AddBatch($"activation {i} ({_layers[i].Name})", _layers[i].OutputLength);
+        }
+
+        // The same options plan the same layout, so the handles the layers got index the shared store.
+        if (layout.ParameterBufferLength != parameters.Layout.ParameterBufferLength || layout.StateBufferLength != parameters.Layout.StateBufferLength)
+        {
+            throw new ShapeMismatchException($"The parameters ({parameters.Layout.ParameterBufferLength}/{parameters.Layout.StateBufferLength} values/state) do not belong to a {options.Describe()} network ({layout.ParameterBufferLength}/{layout.StateBufferLength}).");
+        }
+
+        _workspace = plan.Build<T>(batchCapacity);
+        foreach (var layer in _layers)
+        {
+            layer.Bind(parameters, _workspace);
+        }
+
+        _predictedLabels = new int[batchCapacity];
+    }
+
+    /// <summary>The architecture.</summary>
+    public NetworkOptions Options { get; }
+
+    /// <summary>The largest batch one forward pass takes; larger inputs are processed in chunks of this size.</summary>
+    public int BatchCapacity => _workspace.BatchCapacity;
+
+    /// <summary>Features per input sample.</summary>
+    public int InputSize => Options.InputSize;
+
+    /// <summary>The number of classes.</summary>
+    public int OutputSize => Options.OutputSize;
+
+    /// <summary>
+    /// The class scores (before softmax) of every row of <paramref name="x"/>, written to <paramref name="scores"/>
+    /// <c>(N, OutputSize)</c>; any N, processed in chunks of <see cref="BatchCapacity"/>. Bit for bit what
+    /// <see cref="Network{T}.Predict"/> returns for the same parameters and batch capacity.
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">The input width or the score shape is wrong.</exception>
+    public void Predict(ReadOnlyTensorView<T> x, TensorView<T> scores)
+    {
+        CheckInput(x);
+        if (scores.Rows != x.Rows || scores.RowLength != OutputSize)
+        {
+            throw new ShapeMismatchException($"Predict: scores must be ({x.Rows}, {OutputSize}), got {scores.Shape}.");
+        }
+
+        for (int start = 0; start < x.Rows; start += BatchCapacity)
+        {
+            int n = Math.Min(BatchCapacity, x.Rows - start);
+            ForwardScores(x.SliceRows(start, n)).CopyTo(scores.SliceRows(start, n));
+        }
+    }
+
+    /// <summary>The most likely class of every row of <paramref name="x"/> (the first on ties); any N.</summary>
+    /// <exception cref="ShapeMismatchException">The input width is wrong, or <paramref name="labels"/> does not have one entry per row.</exception>
+    public void PredictLabels(ReadOnlyTensorView<T> x, Span<int> labels)
+    {
+        CheckInput(x);
+        if (labels.Length != x.Rows)
+        {
+            throw new ShapeMismatchException($"PredictLabels: {x.Rows} samples but room for {labels.Length} labels.");
+        }
+
+        for (int start = 0; start < x.Rows; start += BatchCapacity)
+        {
+            int n = Math.Min(BatchCapacity, x.Rows - start);
+            var scores = ForwardScores(x.SliceRows(start, n));
+            ElementwiseKernels.ArgMaxRows(scores.Span, n, OutputSize, labels.Slice(start, n));
+        }
+    }
+
+    /// <summary>The fraction of rows of <paramref name="x"/> whose highest score is the label; any N.</summary>
+    public double Accuracy(ReadOnlyTensorView<T> x, LabelBatch<T> labels)
+    {
+        CheckInput(x);
+        labels.Validate(x.Rows, OutputSize, "Accuracy");
+        if (x.Rows == 0)
+        {
+            return 0;
+        }
+
+        long correct = 0;
+        for (int start = 0; start < x.Rows; start += BatchCapacity)
+        {
+            int n = Math.Min(BatchCapacity, x.Rows - start);
+            Span<int> predicted = _predictedLabels.AsSpan(0, n);
+            ElementwiseKernels.ArgMaxRows(ForwardScores(x.SliceRows(start, n)).Span, n, OutputSize, predicted);
+            correct += LabelMatches.Count(predicted, labels, start);
+        }
+
+        return (double)correct / x.Rows;
+    }
+
+    private ReadOnlyTensorView<T> ForwardScores(ReadOnlyTensorView<T> x)
+    {
+        int n = x.Rows;
+        ReadOnlyTensorView<T> input = x;
+        for (int i = 0; i < _layers.Length; i++)
+        {
+            var output = _workspace.Batch(_activations[i], n);
+            _layers[i].Forward(input, output, training: false);
+            input = output;
+        }
+
+        return input;
+    }
+
+    private void CheckInput(ReadOnlyTensorView<T> x)
+    {
+        if (x.Shape.Rank == 0 || x.RowLength != InputSize)
+        {
+            throw new ShapeMismatchException($"The network takes {InputSize} features per sample, got input of shape {x.Shape}.");
+        }
+    }
+}
