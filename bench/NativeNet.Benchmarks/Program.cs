@@ -1,10 +1,26 @@
 using BenchmarkDotNet.Running;
+using NativeNet.Benchmarks.Compare;
 
 namespace NativeNet.Benchmarks;
 
-/// <summary>Runs the benchmark suite; pass BenchmarkDotNet arguments such as <c>--filter *Gemm*</c>.</summary>
+/// <summary>
+/// Runs the benchmark suite; pass BenchmarkDotNet arguments such as <c>--filter *Gemm*</c> (add <c>--short</c> for
+/// ShortRun jobs), or
+/// <c>--compare [--quick] [keys...]</c> for the stopwatch table that bench/compare/run.sh joins with PyTorch and numpy.
+/// </summary>
 public static class Program
 {
     /// <summary>Entry point.</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "--compare")
+        {
+            bool quick = args.Contains("--quick");
+            CompareRunner.Run([.. args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal))], quick);
+            return;
+        }
+
+        BenchmarkJobs.Short = args.Contains("--short");
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. args.Where(a => a != "--short")]);
+    }
 }

@@ -1,7 +1,5 @@
 using System.Numerics.Tensors;
 using BenchmarkDotNet.Attributes;
-using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Jobs;
 using NativeNet.Kernels;
 
 namespace NativeNet.Benchmarks.Gemm;
@@ -13,7 +11,7 @@ namespace NativeNet.Benchmarks.Gemm;
 /// GFLOP/s = 2 m n k / time.
 /// </summary>
 [MemoryDiagnoser]
-[Config(typeof(GemmBenchmarkConfig))]
+[Config(typeof(BenchmarkJobs))]
 public class GemmBenchmarks
 {
     private float[] _a = [];
@@ -100,15 +98,5 @@ public class GemmBenchmarks
                 TensorPrimitives.MultiplyAdd(_b.AsSpan(p * _n, _n), a, row, row);
             }
         }
-    }
-}
-
-/// <summary>Short runs, once as is and once with AVX-512 switched off (the Vector256 kernel).</summary>
-public sealed class GemmBenchmarkConfig : ManualConfig
-{
-    public GemmBenchmarkConfig()
-    {
-        AddJob(Job.ShortRun.WithId("Vector512"));
-        AddJob(Job.ShortRun.WithEnvironmentVariables(new EnvironmentVariable("DOTNET_EnableAVX512", "0")).WithId("AVX512 off"));
     }
 }

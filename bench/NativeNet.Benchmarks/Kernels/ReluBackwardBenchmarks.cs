@@ -5,6 +5,7 @@ namespace NativeNet.Benchmarks.Kernels;
 
 /// <summary>ReLU backward (dx = x &gt; 0 ? dy : 0): our compare-and-mask pass vs scalar.</summary>
 [MemoryDiagnoser]
+[Config(typeof(BenchmarkJobs))]
 public class ReluBackwardBenchmarks
 {
     private float[] _x = [];

@@ -5,6 +5,7 @@ namespace NativeNet.Benchmarks.Kernels;
 
 /// <summary>ReLU forward on a 128×100 activation (and an odd length): ours vs TensorPrimitives.Max(x, 0) vs scalar.</summary>
 [MemoryDiagnoser]
+[Config(typeof(BenchmarkJobs))]
 public class ReluForwardBenchmarks
 {
     private float[] _x = [];

@@ -5,6 +5,7 @@ namespace NativeNet.Benchmarks.Kernels;
 
 /// <summary>Sigmoid forward: ours (polynomial exp) vs TensorPrimitives.Sigmoid (baseline).</summary>
 [MemoryDiagnoser]
+[Config(typeof(BenchmarkJobs))]
 public class SigmoidBenchmarks
 {
     private float[] _x = [];

@@ -8,6 +8,7 @@ namespace NativeNet.Benchmarks.Kernels;
 /// per row (baseline; it does not subtract the max, so it is faster-looking but NaN for large logits).
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(BenchmarkJobs))]
 public class SoftmaxRowsBenchmarks
 {
     private const int Rows = 128;

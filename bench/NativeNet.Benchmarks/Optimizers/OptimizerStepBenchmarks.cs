@@ -9,6 +9,7 @@ namespace NativeNet.Benchmarks.Optimizers;
 /// vector width.
 /// </summary>
 [MemoryDiagnoser]
+[Config(typeof(BenchmarkJobs))]
 public class OptimizerStepBenchmarks
 {
     private float[] _w = [];

@@ -97,6 +97,20 @@ public sealed class AffineLayer<T> : ILayer<T>
         Gemm.MultiplyAddBias(x.Rows, OutputLength, InputLength, x.Span, Store.Value(_w).Span, Store.Value(_b).Span, y.Span, GemmActivation.None);
     }
 
+    /// <summary>
+    /// <c>Y = max(0, X·W + b)</c>: this layer followed by a ReLU in one GEMM whose store applies bias and ReLU while
+    /// the tile is in registers (no pre-activation buffer, no second pass). Bit-identical to <see cref="Forward"/>
+    /// then <see cref="ReluLayer{T}.Forward"/>; the ReLU's backward can use this <c>Y</c> as its input, since
+    /// <c>Y &gt; 0</c> exactly where <c>X·W + b &gt; 0</c>.
+    /// </summary>
+    /// <param name="x">The input batch <c>(N, D)</c>.</param>
+    /// <param name="y">The activated output <c>(N, M)</c>.</param>
+    public void ForwardRelu(ReadOnlyTensorView<T> x, TensorView<T> y)
+    {
+        LayerShapes.CheckForward(Name, InputLength, OutputLength, x.Shape, y.Shape);
+        Gemm.MultiplyAddBias(x.Rows, OutputLength, InputLength, x.Span, Store.Value(_w).Span, Store.Value(_b).Span, y.Span, GemmActivation.Relu);
+    }
+
     /// <inheritdoc/>
     public void Backward(ReadOnlyTensorView<T> x, ReadOnlyTensorView<T> y, ReadOnlyTensorView<T> dy, TensorView<T> dx)
     {

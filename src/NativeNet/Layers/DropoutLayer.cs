@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.InteropServices;
 using NativeNet.Memory;
 using NativeNet.Randomness;
 using NativeNet.Tensors;
@@ -156,6 +157,29 @@ public sealed class DropoutLayer<T> : ILayer<T>
     {
         double ratio = Ratio;
         T kept = _keptScale;
+        if (typeof(T) == typeof(float))
+        {
+            // The same draws and decisions as below, without a branch the random data would mispredict:
+            // NextDouble() = u·2⁻⁵³ with u = NextUInt64() >> 11, and u·2⁻⁵³ > ratio ⇔ u > ⌊ratio·2⁵³⌋ (u is an integer).
+            ulong threshold = (ulong)Math.Floor(ratio * 9007199254740992.0);
+            uint keptBits = BitConverter.SingleToUInt32Bits(float.CreateTruncating(kept));
+            Span<uint> bits = MemoryMarshal.Cast<T, uint>(mask);
+            Span<ulong> draws = stackalloc ulong[256];
+            for (int start = 0; start < bits.Length; start += draws.Length)
+            {
+                Span<ulong> chunk = draws[..Math.Min(draws.Length, bits.Length - start)];
+                _random.NextUInt64s(chunk);
+                Span<uint> target = bits.Slice(start, chunk.Length);
+                for (int i = 0; i < chunk.Length; i++)
+                {
+                    uint keep = (chunk[i] >> 11) > threshold ? 1u : 0u;
+                    target[i] = keptBits & (0u - keep);
+                }
+            }
+
+            return;
+        }
+
         for (int i = 0; i < mask.Length; i++)
         {
             mask[i] = _random.NextDouble() > ratio ? kept : T.Zero;

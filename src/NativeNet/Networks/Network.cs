@@ -24,6 +24,7 @@ public class Network<T>
     private readonly SoftmaxWithLossLayer<T> _loss;
     private readonly AffineLayer<T>[] _affines;
     private readonly DropoutLayer<T>[] _dropouts;
+    private readonly AffineLayer<T>?[] _affineBeforeRelu; // [i] set when layer i is an Affine directly followed by a ReLU: one fused GEMM
     private readonly WorkspaceSlot[] _activations; // _activations[i]: output of layer i, (N, layer.OutputLength)
     private readonly WorkspaceSlot _gradientA;      // ping-pong backward buffers, (N, widest layer)
     private readonly WorkspaceSlot _gradientB;
@@ -47,6 +48,11 @@ public class Network<T>
         _dropoutRandom = random.Fork();
         (_layers, _affines, _dropouts) = NetworkLayers.Build<T>(options, _dropoutRandom);
         _loss = new SoftmaxWithLossLayer<T>(options.OutputSize, options.CrossEntropyEpsilon);
+        _affineBeforeRelu = new AffineLayer<T>?[_layers.Length];
+        for (int i = 0; i + 1 < _layers.Length; i++)
+        {
+            _affineBeforeRelu[i] = _layers[i + 1] is ReluLayer<T> ? _layers[i] as AffineLayer<T> : null;
+        }
 
         var layout = new ParameterLayout();
         var plan = new WorkspacePlan();
@@ -195,8 +201,10 @@ public class Network<T>
         for (int i = _layers.Length - 1; i >= 0; i--)
         {
             var layer = _layers[i];
-            ReadOnlyTensorView<T> input = i == 0 ? x : _workspace.Batch(_activations[i - 1], n);
             ReadOnlyTensorView<T> output = _workspace.Batch(_activations[i], n);
+
+            // A ReLU fused into the Affine before it has no stored input; its output has the same sign pattern.
+            ReadOnlyTensorView<T> input = i == 0 ? x : _affineBeforeRelu[i - 1] is not null ? output : _workspace.Batch(_activations[i - 1], n);
 
             // The first layer's input gradient is never needed: skip that GEMM.
             var dx = i == 0 ? default : Reshape(_workspace.Batch(currentIsA ? _gradientB : _gradientA, n), layer.InputLength);
@@ -293,6 +301,16 @@ public class Network<T>
         ReadOnlyTensorView<T> input = x;
         for (int i = 0; i < _layers.Length; i++)
         {
+            if (_affineBeforeRelu[i] is { } affine)
+            {
+                // Affine + ReLU in one GEMM straight into the ReLU's activation; the Affine's own stays unused.
+                var activated = _workspace.Batch(_activations[i + 1], n);
+                affine.ForwardRelu(input, activated);
+                input = activated;
+                i++;
+                continue;
+            }
+
             var output = _workspace.Batch(_activations[i], n);
             _layers[i].Forward(input, output, training);
             input = output;

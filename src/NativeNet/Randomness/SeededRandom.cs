@@ -28,6 +28,28 @@ public sealed class SeededRandom
         _s3 = SplitMix64(ref x);
     }
 
+    /// <summary>
+    /// Fills <paramref name="destination"/> with the next values of <see cref="NextUInt64"/>, in order (the same
+    /// sequence one call at a time would give), keeping the state in registers: for bulk draws such as dropout masks.
+    /// </summary>
+    public void NextUInt64s(Span<ulong> destination)
+    {
+        ulong s0 = _s0, s1 = _s1, s2 = _s2, s3 = _s3;
+        for (int i = 0; i < destination.Length; i++)
+        {
+            destination[i] = BitOperations.RotateLeft(s1 * 5, 7) * 9;
+            ulong t = s1 << 17;
+            s2 ^= s0;
+            s3 ^= s1;
+            s1 ^= s2;
+            s0 ^= s3;
+            s2 ^= t;
+            s3 = BitOperations.RotateLeft(s3, 45);
+        }
+
+        (_s0, _s1, _s2, _s3) = (s0, s1, s2, s3);
+    }
+
     /// <summary>The next 64 random bits.</summary>
     public ulong NextUInt64()
     {

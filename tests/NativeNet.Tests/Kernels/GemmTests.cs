@@ -98,7 +98,7 @@ public class GemmTests
     [MemberData(nameof(GridRows))]
     public void Every_micro_kernel_edge_matches_reference(int m)
     {
-        int[] columns = [1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 23, 24, 25, 31, 32, 33, 40, 47, 48, 49, 63, 64, 65, 70];
+        int[] columns = [1, 2, 3, 4, 5, 7, 8, 9, 15, 16, 17, 20, 21, 23, 24, 25, 31, 32, 33, 36, 37, 40, 47, 48, 49, 50, 52, 53, 63, 64, 65, 68, 70];
         int[] depths = [1, 2, 3, 7, 8, 9, 16, 17, 40];
         foreach (int n in columns)
         {
@@ -181,6 +181,7 @@ public class GemmTests
     [InlineData(1, 7, 3)]
     [InlineData(5, 37, 3)]
     [InlineData(17, 70, 40)]
+    [InlineData(19, 50, 9)]
     [InlineData(128, 100, 784)]
     [InlineData(3, 5, 0)]
     public void MultiplyAddBias_matches_reference(int m, int n, int k)

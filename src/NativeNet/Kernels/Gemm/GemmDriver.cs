@@ -56,6 +56,7 @@ internal static unsafe class GemmDriver<T>
         int mr = TKernel.Rows;
         int nr = TKernel.Columns;
         int narrow = TKernel.NarrowColumns;
+        int edge = TKernel.EdgeColumns;
         int m = problem.M;
         int n = problem.N;
         int k = problem.K;
@@ -76,7 +77,7 @@ internal static unsafe class GemmDriver<T>
             for (int pc = 0; pc < k; pc += DepthBlock)
             {
                 int kc = Math.Min(DepthBlock, k - pc);
-                PackB(problem, pc, jc, kc, nc, packedB, nr, narrow);
+                PackB(problem, pc, jc, kc, nc, packedB, nr, narrow, edge);
                 var epilogue = GemmEpilogue<T>.ForBlock(problem.Alpha, problem.Beta, pc == 0, pc + kc == k, problem.Relu);
                 T* bias = pc == 0 ? problem.Bias : null;
 
@@ -85,13 +86,25 @@ internal static unsafe class GemmDriver<T>
                     int mc = Math.Min(rowBlock, m - ic);
                     PackA(problem, ic, pc, mc, kc, packedA, mr);
 
-                    for (int jr = 0; jr < nc; jr += nr)
+                    for (int jr = 0, width; jr < nc; jr += width)
                     {
-                        int cols = Math.Min(nr, nc - jr);
-                        int width = cols <= narrow ? narrow : nr;
-                        T* panelB = packedB + ((nint)(jr / nr) * nr * kc);
+                        width = PanelWidth(nc - jr, nr, narrow, edge);
+                        int cols = Math.Min(width, nc - jr);
+                        T* panelB = packedB + ((nint)jr * kc);
                         T* biasTile = bias == null ? null : bias + jc + jr;
                         T* cColumn = problem.C + jc + jr;
+                        if (width == edge)
+                        {
+                            int group = TKernel.EdgeRows;
+                            for (int ir = 0; ir < mc; ir += group)
+                            {
+                                T* panelA = packedA + ((nint)(ir / mr) * mr * kc);
+                                TKernel.RunEdge(kc, panelA, mr * kc, panelB, cColumn + ((nint)(ic + ir) * problem.Ldc), problem.Ldc, Math.Min(group, mc - ir), cols, epilogue, biasTile, scratch);
+                            }
+
+                            continue;
+                        }
+
                         for (int ir = 0; ir < mc; ir += mr)
                         {
                             int rows = Math.Min(mr, mc - ir);
@@ -104,15 +117,46 @@ internal static unsafe class GemmDriver<T>
         }
     }
 
-    /// <summary>Packs op(B)[pc.., jc..] (kc x nc) into NR-wide micro-panels, the last one narrow if it fits.</summary>
-    private static void PackB(in GemmProblem<T> problem, int pc, int jc, int kc, int nc, T* dst, int nr, int narrow)
+    /// <summary>
+    /// The width of the next B panel when <paramref name="remaining"/> columns are left: full NR panels, then for
+    /// the last few columns the cheapest of edge, narrow, narrow + edge or one more full panel. Every panel before
+    /// the last is unexpanded, so panel jr starts at jr * kc in the packed buffer.
+    /// </summary>
+    private static int PanelWidth(int remaining, int nr, int narrow, int edge)
     {
-        for (int jr = 0; jr < nc; jr += nr)
+        if (remaining >= nr)
         {
-            int cols = Math.Min(nr, nc - jr);
-            int width = cols <= narrow ? narrow : nr;
-            T* panel = dst + ((nint)(jr / nr) * nr * kc);
-            if (problem.TransB == MatrixTranspose.None)
+            return nr;
+        }
+
+        if (remaining <= edge)
+        {
+            return edge;
+        }
+
+        return remaining <= narrow || remaining - narrow <= edge ? narrow : nr;
+    }
+
+    /// <summary>Packs op(B)[pc.., jc..] (kc x nc) into micro-panels of the widths <see cref="PanelWidth"/> picks.</summary>
+    private static void PackB(in GemmProblem<T> problem, int pc, int jc, int kc, int nc, T* dst, int nr, int narrow, int edge)
+    {
+        for (int jr = 0, width; jr < nc; jr += width)
+        {
+            width = PanelWidth(nc - jr, nr, narrow, edge);
+            int cols = Math.Min(width, nc - jr);
+            T* panel = dst + ((nint)jr * kc);
+            if (width == edge)
+            {
+                if (problem.TransB == MatrixTranspose.None)
+                {
+                    GemmPacking.DirectExpanded(problem.B + ((nint)pc * problem.Ldb) + jc + jr, problem.Ldb, cols, kc, panel);
+                }
+                else
+                {
+                    GemmPacking.TransposedExpanded(problem.B + ((nint)(jc + jr) * problem.Ldb) + pc, problem.Ldb, cols, kc, panel);
+                }
+            }
+            else if (problem.TransB == MatrixTranspose.None)
             {
                 GemmPacking.Direct(problem.B + ((nint)pc * problem.Ldb) + jc + jr, problem.Ldb, cols, kc, panel, width);
             }

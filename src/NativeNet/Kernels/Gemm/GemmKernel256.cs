@@ -24,6 +24,17 @@ internal readonly unsafe struct GemmKernel256<T> : IGemmMicroKernel<T>
     public static int NarrowColumns => Vector256<T>.Count;
 
     /// <inheritdoc/>
+    public static int EdgeColumns => 0;
+
+    /// <inheritdoc/>
+    public static int EdgeRows => 0;
+
+    /// <inheritdoc/>
+    public static void RunEdge(
+        int kc, T* a, int panelStride, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch) =>
+        throw new NotSupportedException("This kernel has no edge panel.");
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Run(
         int kc, T* a, T* b, int width, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)

@@ -7,7 +7,7 @@ namespace NativeNet.Kernels;
 /// <summary>
 /// Micro-kernel for 32 vector registers (AVX-512): 8 rows x 2 Vector512 (8 x 32 floats, 8 x 16 doubles),
 /// 16 FMA accumulators; MR = 8 also matches the 8 x 8 transposes of the packing. A narrow variant (8 x 1 vector)
-/// serves a last panel of at most one vector of columns.
+/// serves a last panel of at most one vector of columns, and for float an 8 x 4 edge kernel a last panel of at most 4.
 /// </summary>
 internal readonly unsafe struct GemmKernel512<T> : IGemmMicroKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -24,6 +24,9 @@ internal readonly unsafe struct GemmKernel512<T> : IGemmMicroKernel<T>
     public static int NarrowColumns => Vector512<T>.Count;
 
     /// <inheritdoc/>
+    public static int EdgeColumns => typeof(T) == typeof(float) ? GemmEdgeKernel512.Columns : 0;
+
+    /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static void Run(
         int kc, T* a, T* b, int width, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
@@ -36,6 +39,21 @@ internal readonly unsafe struct GemmKernel512<T> : IGemmMicroKernel<T>
         {
             Wide(kc, a, b, c, ldc, rows, cols, epilogue, bias, scratch);
         }
+    }
+
+    /// <inheritdoc/>
+    public static int EdgeRows => typeof(T) == typeof(float) ? GemmEdgeKernel512.Panels * Mr : 0;
+
+    /// <inheritdoc/>
+    public static void RunEdge(
+        int kc, T* a, int panelStride, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
+    {
+        if (typeof(T) != typeof(float))
+        {
+            throw new NotSupportedException("The edge kernel is float only.");
+        }
+
+        GemmEdgeKernel512.Run(kc, (float*)a, panelStride, (float*)b, (float*)c, ldc, rows, cols, Unsafe.As<GemmEpilogue<T>, GemmEpilogue<float>>(ref Unsafe.AsRef(in epilogue)), (float*)bias, (float*)scratch);
     }
 
     /// <summary>8 x 2 vector(s) of accumulators, one broadcast of A per row and k.</summary>

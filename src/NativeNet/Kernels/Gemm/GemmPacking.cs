@@ -90,6 +90,46 @@ internal static unsafe class GemmPacking
         }
     }
 
+    /// <summary>
+    /// The edge kernel's expanded panel: dst[p * 16 + 4 j + r] = src[p * ld + j] for r &lt; 4 and j &lt; cols
+    /// (each value repeated 4 times), 0 for cols &lt;= j &lt; 4.
+    /// </summary>
+    public static void DirectExpanded<T>(T* src, int ld, int cols, int kc, T* dst)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int p = 0; p < kc; p++)
+        {
+            T* s = src + ((nint)p * ld);
+            T* d = dst + ((nint)p * 16);
+            for (int j = 0; j < 4; j++)
+            {
+                T value = j < cols ? s[j] : T.Zero;
+                d[4 * j] = value;
+                d[(4 * j) + 1] = value;
+                d[(4 * j) + 2] = value;
+                d[(4 * j) + 3] = value;
+            }
+        }
+    }
+
+    /// <summary>Like <see cref="DirectExpanded{T}"/> with the panel's columns stored as source rows: value (p, j) = src[j * ld + p].</summary>
+    public static void TransposedExpanded<T>(T* src, int ld, int cols, int kc, T* dst)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int p = 0; p < kc; p++)
+        {
+            T* d = dst + ((nint)p * 16);
+            for (int j = 0; j < 4; j++)
+            {
+                T value = j < cols ? src[((nint)j * ld) + p] : T.Zero;
+                d[4 * j] = value;
+                d[(4 * j) + 1] = value;
+                d[(4 * j) + 2] = value;
+                d[(4 * j) + 3] = value;
+            }
+        }
+    }
+
     /// <summary>dst[p * w + r] = src[r * ld + p] for r &lt; rows and pStart &lt;= p &lt; pEnd.</summary>
     private static void TransposeScalar<T>(T* src, int ld, int rows, int pStart, int pEnd, T* dst, int w)
         where T : unmanaged

@@ -44,6 +44,12 @@ internal static unsafe class GemmRowVector<T>
     /// <summary>y[j] = Σp x[p] * b[p * ldb + j]: 4-vector column blocks, even and odd p in separate accumulators.</summary>
     private static void CombineRows(T* x, T* b, int ldb, int n, int k, T* y, T* bias, in GemmEpilogue<T> epilogue)
     {
+        if (Vector512.IsHardwareAccelerated && n >= Vector512<T>.Count)
+        {
+            CombineRows512(x, b, ldb, n, k, y, bias, epilogue);
+            return;
+        }
+
         int v = Vector256<T>.Count;
         int j = 0;
         if (Vector256.IsHardwareAccelerated && n >= v)
@@ -80,6 +86,112 @@ internal static unsafe class GemmRowVector<T>
             }
 
             epilogue.Store(sum, y + j, bias == null ? null : bias + j);
+        }
+    }
+
+    /// <summary>
+    /// Vector512 form of <see cref="CombineRows"/>: blocks of up to 8 vectors (128 floats) of y in registers, so
+    /// a 100-wide layer takes one pass over B's rows with 7 independent FMA chains; a ragged end is one more
+    /// vector overlapping the previous one, of which only the new lanes are stored.
+    /// </summary>
+    private static void CombineRows512(T* x, T* b, int ldb, int n, int k, T* y, T* bias, in GemmEpilogue<T> epilogue)
+    {
+        int v = Vector512<T>.Count;
+        T* lanes = stackalloc T[Vector512<T>.Count];
+        for (int j = 0; j < n; j += 8 * v)
+        {
+            int width = Math.Min(8 * v, n - j);
+            int count = (width + v - 1) / v;
+            int lastOffset = width - v; // overlaps the previous vector when width is not a multiple of v
+            Vector512<T> last = CombineBlock512(x, b + j, ldb, k, y + j, bias == null ? null : bias + j, epilogue, count, lastOffset);
+            last.Store(lanes);
+            for (int q = (count - 1) * v; q < width; q++)
+            {
+                epilogue.Store(lanes[q - lastOffset], y + j + q, bias == null ? null : bias + j + q);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Accumulates <paramref name="count"/> vectors (1-8) of y over all k rows; stores the first count - 1 and
+    /// returns the last (at <paramref name="lastOffset"/>) for the caller to store lane by lane.
+    /// </summary>
+    private static Vector512<T> CombineBlock512(T* x, T* b, int ldb, int k, T* y, T* bias, in GemmEpilogue<T> epilogue, int count, int lastOffset)
+    {
+        int v = Vector512<T>.Count;
+        Vector512<T> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
+        int o1 = count == 2 ? lastOffset : v;
+        int o2 = count == 3 ? lastOffset : 2 * v;
+        int o3 = count == 4 ? lastOffset : 3 * v;
+        int o4 = count == 5 ? lastOffset : 4 * v;
+        int o5 = count == 6 ? lastOffset : 5 * v;
+        int o6 = count == 7 ? lastOffset : 6 * v;
+        int o7 = lastOffset;
+        int o0 = count == 1 ? lastOffset : 0;
+        for (int p = 0; p < k; p++)
+        {
+            T* row = b + ((nint)p * ldb);
+            var xp = Vector512.Create(x[p]);
+            a0 = GemmSimd.Fma(xp, Vector512.Load(row + o0), a0);
+            if (count > 1)
+            {
+                a1 = GemmSimd.Fma(xp, Vector512.Load(row + o1), a1);
+            }
+
+            if (count > 2)
+            {
+                a2 = GemmSimd.Fma(xp, Vector512.Load(row + o2), a2);
+            }
+
+            if (count > 3)
+            {
+                a3 = GemmSimd.Fma(xp, Vector512.Load(row + o3), a3);
+            }
+
+            if (count > 4)
+            {
+                a4 = GemmSimd.Fma(xp, Vector512.Load(row + o4), a4);
+            }
+
+            if (count > 5)
+            {
+                a5 = GemmSimd.Fma(xp, Vector512.Load(row + o5), a5);
+            }
+
+            if (count > 6)
+            {
+                a6 = GemmSimd.Fma(xp, Vector512.Load(row + o6), a6);
+            }
+
+            if (count > 7)
+            {
+                a7 = GemmSimd.Fma(xp, Vector512.Load(row + o7), a7);
+            }
+        }
+
+        // Store every vector but the last through the epilogue; the last goes back to the caller.
+        Vector512<T> last = a0;
+        StoreIfNotLast(a0, 0, count, y, bias, epilogue, ref last);
+        StoreIfNotLast(a1, 1, count, y, bias, epilogue, ref last);
+        StoreIfNotLast(a2, 2, count, y, bias, epilogue, ref last);
+        StoreIfNotLast(a3, 3, count, y, bias, epilogue, ref last);
+        StoreIfNotLast(a4, 4, count, y, bias, epilogue, ref last);
+        StoreIfNotLast(a5, 5, count, y, bias, epilogue, ref last);
+        StoreIfNotLast(a6, 6, count, y, bias, epilogue, ref last);
+        StoreIfNotLast(a7, 7, count, y, bias, epilogue, ref last);
+        return last;
+    }
+
+    private static void StoreIfNotLast(Vector512<T> sum, int index, int count, T* y, T* bias, in GemmEpilogue<T> epilogue, ref Vector512<T> last)
+    {
+        if (index < count - 1)
+        {
+            int offset = index * Vector512<T>.Count;
+            epilogue.Store(sum, y + offset, bias == null ? null : bias + offset);
+        }
+        else if (index == count - 1)
+        {
+            last = sum;
         }
     }
 

@@ -20,6 +20,22 @@ internal unsafe interface IGemmMicroKernel<T>
     /// <summary>Width of the narrow B panel used for a last panel with at most this many columns (saves work on ragged n).</summary>
     static abstract int NarrowColumns { get; }
 
+    /// <summary>
+    /// Width of an edge panel for a last panel of at most this many columns, packed expanded (see
+    /// <see cref="GemmPacking.DirectExpanded{T}"/>); 0 when the kernel has none.
+    /// </summary>
+    static abstract int EdgeColumns { get; }
+
+    /// <summary>Rows of C one <see cref="RunEdge"/> call computes (several A panels at once); 0 without an edge kernel.</summary>
+    static abstract int EdgeRows { get; }
+
+    /// <summary>
+    /// Computes up to <see cref="EdgeRows"/> rows of an edge panel (<see cref="EdgeColumns"/> wide, packed
+    /// expanded): A panels start <paramref name="panelStride"/> elements apart, other parameters as in <see cref="Run"/>.
+    /// </summary>
+    static abstract void RunEdge(
+        int kc, T* a, int panelStride, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch);
+
     /// <summary>Computes one tile; <paramref name="width"/> is <see cref="Columns"/> or <see cref="NarrowColumns"/>.</summary>
     /// <param name="kc">Depth of the packed slice.</param>
     /// <param name="a">Packed A micro-panel: kc groups of Rows values.</param>

@@ -1,0 +1,34 @@
+using BenchmarkDotNet.Attributes;
+using NativeNet.Benchmarks.Workloads;
+
+namespace NativeNet.Benchmarks.Training;
+
+/// <summary>
+/// Inference of 784-100x4-10 (<see cref="NativeNet.Networks.Network{T}.Predict"/>) at batch 1 (the GEMV path) and
+/// 10 000 (one forward pass, one thread), against the scalar loops of <see cref="ScalarMlp"/> (baseline).
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(BenchmarkJobs))]
+public class PredictBenchmarks
+{
+    private PredictWorkload _ours = null!;
+    private ScalarMlp _scalar = null!;
+
+    [Params(1, 10_000)]
+    public int Batch { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        NativeNet.Kernels.Gemm.MaxDegreeOfParallelism = 1;
+        _ours = new PredictWorkload(Batch);
+        _scalar = new ScalarMlp([784, 100, 100, 100, 100, 10], Batch, SyntheticData.Create(16, seed: 9));
+        SyntheticData.Matrix(Batch, 784, seed: 3).CopyTo(_scalar.Input, 0);
+    }
+
+    [Benchmark(Baseline = true)]
+    public float Scalar() => _scalar.Forward(Batch);
+
+    [Benchmark]
+    public float Predict() => _ours.Predict();
+}

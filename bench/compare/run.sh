@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# Runs the comparison workloads in PyTorch, the book's numpy (float32 and float64) and NativeNet (--compare mode
+# of the benchmark project), one thread each, one after the other, and prints one table of medians in ms.
+# Usage: bench/compare/run.sh [--quick] [workload-key-filters...]   e.g.  run.sh --quick mlp4 predict
+# Python: Debian's /usr/bin/python3 with python3-torch, python3-numpy and an optimised BLAS
+#   (apt-get install -y python3-torch python3-numpy libopenblas0-pthread); a missing one is skipped with a message.
+# Without libopenblas0 numpy falls back to Debian's reference BLAS, about 20x slower: the script says which it found.
+set -u
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+python="${PYTHON:-/usr/bin/python3}"
+out="$(mktemp -d)"
+trap 'rm -rf "$out"' EXIT
+echo "# $(uptime)"
+echo "# $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(nproc) cores"
+export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
+dotnet build "$root/bench/NativeNet.Benchmarks" -c Release -v q -nologo > "$out/build.log" 2>&1 || { cat "$out/build.log"; exit 1; }
+dll="$root/bench/NativeNet.Benchmarks/bin/Release/net10.0/NativeNet.Benchmarks.dll"
+
+run() { # name, command...
+  local name="$1"; shift
+  echo "## $name" >&2
+  "$@" 2>&1 | tee "$out/$name.txt" | grep -v '^RESULT' >&2
+}
+
+# This workplace sets OPENBLAS_CORETYPE/OPENBLAS_L2_SIZE for old OpenBLAS builds; they slow the current one a lot,
+# so they are unset for the Python runs only (never for tests).
+echo "# BLAS behind numpy: $(readlink -f /etc/alternatives/libblas.so.3-x86_64-linux-gnu 2>/dev/null || echo unknown)"
+if [ -x "$python" ]; then
+  python="env -u OPENBLAS_CORETYPE -u OPENBLAS_L2_SIZE $python"
+  run torch $python "$here/torch_bench.py" "$@"
+  run numpy-f32 $python "$here/numpy_bench.py" "$@"
+  run numpy-f64 $python "$here/numpy_bench.py" --f64 "$@"
+else
+  echo "# $python not found: PyTorch and numpy columns skipped" >&2
+fi
+run nativenet dotnet "$dll" --compare "$@"
+echo "# $(uptime)"
+
+# Join the RESULT lines: key -> median ms per runner.
+awk -F'\t' '
+  FNR == 1 { file = FILENAME; sub(".*/", "", file); sub("[.]txt$", "", file) }
+  $1 == "RESULT" { value[$2, file] = $3; if (!($2 in name)) { order[++n] = $2 }; name[$2] = $5; if (file == "nativenet") alloc[$2] = $4 }
+  END {
+    printf "| workload | PyTorch | numpy f32 | numpy f64 | NativeNet | NativeNet B/call | PyTorch / NativeNet |\n"
+    printf "|---|---:|---:|---:|---:|---:|---:|\n"
+    for (i = 1; i <= n; i++) {
+      k = order[i]
+      t = value[k, "torch"]; f = value[k, "numpy-f32"]; d = value[k, "numpy-f64"]; o = value[k, "nativenet"]
+      ratio = (t != "" && o != "" && o > 0) ? sprintf("%.2fx", t / o) : "-"
+      printf "| %s | %s | %s | %s | %s | %s | %s |\n", name[k], (t == "" ? "-" : t), (f == "" ? "-" : f), (d == "" ? "-" : d), (o == "" ? "-" : o), (alloc[k] == "" ? "-" : alloc[k]), ratio
+    }
+  }' $(ls "$out"/*.txt 2>/dev/null | grep -v build.log)
+echo "(medians in ms, one thread, float32 unless stated; ratio > 1 means NativeNet is faster)"
