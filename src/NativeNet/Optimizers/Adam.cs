@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using NativeNet.Kernels;
 using NativeNet.Optimizers.Kernels;
 
 namespace NativeNet.Optimizers;
@@ -113,30 +114,30 @@ internal readonly struct AdamUpdate<T>(T correctedLearningRate, T beta1, T beta2
 
     public T Invoke(T w, T g, ref T s0, ref T s1)
     {
-        s0 = UpdateMath.Fma(_oneMinusBeta1, g - s0, s0);
-        s1 = UpdateMath.Fma(_oneMinusBeta2, UpdateMath.Fma(g, g, -s1), s1);
+        s0 = VectorFma.MultiplyAdd(_oneMinusBeta1, g - s0, s0);
+        s1 = VectorFma.MultiplyAdd(_oneMinusBeta2, VectorFma.MultiplyAdd(g, g, -s1), s1);
         s0 = T.Abs(s0) < _minNormal ? T.Zero : s0;
         s1 = s1 < _minNormal ? T.Zero : s1;
-        return UpdateMath.Fma(_negativeLearningRate, s0 / (T.Sqrt(s1) + _epsilon), w);
+        return VectorFma.MultiplyAdd(_negativeLearningRate, s0 / (T.Sqrt(s1) + _epsilon), w);
     }
 
     public Vector256<T> Invoke(Vector256<T> w, Vector256<T> g, ref Vector256<T> s0, ref Vector256<T> s1)
     {
-        s0 = UpdateMath.Fma(Vector256.Create(_oneMinusBeta1), g - s0, s0);
-        s1 = UpdateMath.Fma(Vector256.Create(_oneMinusBeta2), UpdateMath.Fma(g, g, -s1), s1);
+        s0 = VectorFma.MultiplyAdd(Vector256.Create(_oneMinusBeta1), g - s0, s0);
+        s1 = VectorFma.MultiplyAdd(Vector256.Create(_oneMinusBeta2), VectorFma.MultiplyAdd(g, g, -s1), s1);
         var minNormal = Vector256.Create(_minNormal);
         s0 &= Vector256.GreaterThanOrEqual(Vector256.Abs(s0), minNormal);
         s1 &= Vector256.GreaterThanOrEqual(s1, minNormal);
-        return UpdateMath.Fma(Vector256.Create(_negativeLearningRate), s0 / (Vector256.Sqrt(s1) + Vector256.Create(_epsilon)), w);
+        return VectorFma.MultiplyAdd(Vector256.Create(_negativeLearningRate), s0 / (Vector256.Sqrt(s1) + Vector256.Create(_epsilon)), w);
     }
 
     public Vector512<T> Invoke(Vector512<T> w, Vector512<T> g, ref Vector512<T> s0, ref Vector512<T> s1)
     {
-        s0 = UpdateMath.Fma(Vector512.Create(_oneMinusBeta1), g - s0, s0);
-        s1 = UpdateMath.Fma(Vector512.Create(_oneMinusBeta2), UpdateMath.Fma(g, g, -s1), s1);
+        s0 = VectorFma.MultiplyAdd(Vector512.Create(_oneMinusBeta1), g - s0, s0);
+        s1 = VectorFma.MultiplyAdd(Vector512.Create(_oneMinusBeta2), VectorFma.MultiplyAdd(g, g, -s1), s1);
         var minNormal = Vector512.Create(_minNormal);
         s0 &= Vector512.GreaterThanOrEqual(Vector512.Abs(s0), minNormal);
         s1 &= Vector512.GreaterThanOrEqual(s1, minNormal);
-        return UpdateMath.Fma(Vector512.Create(_negativeLearningRate), s0 / (Vector512.Sqrt(s1) + Vector512.Create(_epsilon)), w);
+        return VectorFma.MultiplyAdd(Vector512.Create(_negativeLearningRate), s0 / (Vector512.Sqrt(s1) + Vector512.Create(_epsilon)), w);
     }
 }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.Intrinsics;
+using NativeNet.Kernels;
 using NativeNet.Optimizers.Kernels;
 
 namespace NativeNet.Optimizers;
@@ -44,11 +45,11 @@ internal readonly struct SgdUpdate<T>(T learningRate) : IFusedUpdateOperator<T>
 
     public static int StateCount => 0;
 
-    public T Invoke(T w, T g, ref T s0, ref T s1) => UpdateMath.Fma(_negativeLearningRate, g, w);
+    public T Invoke(T w, T g, ref T s0, ref T s1) => VectorFma.MultiplyAdd(_negativeLearningRate, g, w);
 
     public Vector256<T> Invoke(Vector256<T> w, Vector256<T> g, ref Vector256<T> s0, ref Vector256<T> s1) =>
-        UpdateMath.Fma(Vector256.Create(_negativeLearningRate), g, w);
+        VectorFma.MultiplyAdd(Vector256.Create(_negativeLearningRate), g, w);
 
     public Vector512<T> Invoke(Vector512<T> w, Vector512<T> g, ref Vector512<T> s0, ref Vector512<T> s1) =>
-        UpdateMath.Fma(Vector512.Create(_negativeLearningRate), g, w);
+        VectorFma.MultiplyAdd(Vector512.Create(_negativeLearningRate), g, w);
 }

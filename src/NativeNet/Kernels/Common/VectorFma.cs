@@ -10,6 +10,11 @@ namespace NativeNet.Kernels;
 /// </summary>
 internal static class VectorFma
 {
+    /// <summary>a·b + c, fused.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static T MultiplyAdd<T>(T a, T b, T c)
+        where T : unmanaged, IFloatingPointIeee754<T> => T.FusedMultiplyAdd(a, b, c);
+
     /// <summary>a·b + c lane by lane, fused.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> MultiplyAdd<T>(Vector256<T> a, Vector256<T> b, Vector256<T> c)

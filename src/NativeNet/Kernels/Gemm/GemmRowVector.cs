@@ -132,40 +132,40 @@ internal static unsafe class GemmRowVector<T>
         {
             T* row = b + ((nint)p * ldb);
             var xp = Vector512.Create(x[p]);
-            a0 = GemmSimd.Fma(xp, Vector512.Load(row + o0), a0);
+            a0 = VectorFma.MultiplyAdd(xp, Vector512.Load(row + o0), a0);
             if (count > 1)
             {
-                a1 = GemmSimd.Fma(xp, Vector512.Load(row + o1), a1);
+                a1 = VectorFma.MultiplyAdd(xp, Vector512.Load(row + o1), a1);
             }
 
             if (count > 2)
             {
-                a2 = GemmSimd.Fma(xp, Vector512.Load(row + o2), a2);
+                a2 = VectorFma.MultiplyAdd(xp, Vector512.Load(row + o2), a2);
             }
 
             if (count > 3)
             {
-                a3 = GemmSimd.Fma(xp, Vector512.Load(row + o3), a3);
+                a3 = VectorFma.MultiplyAdd(xp, Vector512.Load(row + o3), a3);
             }
 
             if (count > 4)
             {
-                a4 = GemmSimd.Fma(xp, Vector512.Load(row + o4), a4);
+                a4 = VectorFma.MultiplyAdd(xp, Vector512.Load(row + o4), a4);
             }
 
             if (count > 5)
             {
-                a5 = GemmSimd.Fma(xp, Vector512.Load(row + o5), a5);
+                a5 = VectorFma.MultiplyAdd(xp, Vector512.Load(row + o5), a5);
             }
 
             if (count > 6)
             {
-                a6 = GemmSimd.Fma(xp, Vector512.Load(row + o6), a6);
+                a6 = VectorFma.MultiplyAdd(xp, Vector512.Load(row + o6), a6);
             }
 
             if (count > 7)
             {
-                a7 = GemmSimd.Fma(xp, Vector512.Load(row + o7), a7);
+                a7 = VectorFma.MultiplyAdd(xp, Vector512.Load(row + o7), a7);
             }
         }
 
@@ -207,24 +207,24 @@ internal static unsafe class GemmRowVector<T>
             T* next = row + ldb;
             var xe = Vector256.Create(x[p]);
             var xo = Vector256.Create(x[p + 1]);
-            e0 = GemmSimd.Fma(xe, Vector256.Load(row), e0);
-            e1 = GemmSimd.Fma(xe, Vector256.Load(row + v), e1);
-            e2 = GemmSimd.Fma(xe, Vector256.Load(row + (2 * v)), e2);
-            e3 = GemmSimd.Fma(xe, Vector256.Load(row + (3 * v)), e3);
-            o0 = GemmSimd.Fma(xo, Vector256.Load(next), o0);
-            o1 = GemmSimd.Fma(xo, Vector256.Load(next + v), o1);
-            o2 = GemmSimd.Fma(xo, Vector256.Load(next + (2 * v)), o2);
-            o3 = GemmSimd.Fma(xo, Vector256.Load(next + (3 * v)), o3);
+            e0 = VectorFma.MultiplyAdd(xe, Vector256.Load(row), e0);
+            e1 = VectorFma.MultiplyAdd(xe, Vector256.Load(row + v), e1);
+            e2 = VectorFma.MultiplyAdd(xe, Vector256.Load(row + (2 * v)), e2);
+            e3 = VectorFma.MultiplyAdd(xe, Vector256.Load(row + (3 * v)), e3);
+            o0 = VectorFma.MultiplyAdd(xo, Vector256.Load(next), o0);
+            o1 = VectorFma.MultiplyAdd(xo, Vector256.Load(next + v), o1);
+            o2 = VectorFma.MultiplyAdd(xo, Vector256.Load(next + (2 * v)), o2);
+            o3 = VectorFma.MultiplyAdd(xo, Vector256.Load(next + (3 * v)), o3);
         }
 
         if (p < k)
         {
             T* row = b + ((nint)p * ldb);
             var xe = Vector256.Create(x[p]);
-            e0 = GemmSimd.Fma(xe, Vector256.Load(row), e0);
-            e1 = GemmSimd.Fma(xe, Vector256.Load(row + v), e1);
-            e2 = GemmSimd.Fma(xe, Vector256.Load(row + (2 * v)), e2);
-            e3 = GemmSimd.Fma(xe, Vector256.Load(row + (3 * v)), e3);
+            e0 = VectorFma.MultiplyAdd(xe, Vector256.Load(row), e0);
+            e1 = VectorFma.MultiplyAdd(xe, Vector256.Load(row + v), e1);
+            e2 = VectorFma.MultiplyAdd(xe, Vector256.Load(row + (2 * v)), e2);
+            e3 = VectorFma.MultiplyAdd(xe, Vector256.Load(row + (3 * v)), e3);
         }
 
         epilogue.Store(e0 + o0, y, bias);
@@ -240,13 +240,13 @@ internal static unsafe class GemmRowVector<T>
         for (; p < k - 1; p += 2)
         {
             T* row = b + ((nint)p * ldb);
-            e = GemmSimd.Fma(Vector256.Create(x[p]), Vector256.Load(row), e);
-            o = GemmSimd.Fma(Vector256.Create(x[p + 1]), Vector256.Load(row + ldb), o);
+            e = VectorFma.MultiplyAdd(Vector256.Create(x[p]), Vector256.Load(row), e);
+            o = VectorFma.MultiplyAdd(Vector256.Create(x[p + 1]), Vector256.Load(row + ldb), o);
         }
 
         if (p < k)
         {
-            e = GemmSimd.Fma(Vector256.Create(x[p]), Vector256.Load(b + ((nint)p * ldb)), e);
+            e = VectorFma.MultiplyAdd(Vector256.Create(x[p]), Vector256.Load(b + ((nint)p * ldb)), e);
         }
 
         return e + o;
@@ -270,10 +270,10 @@ internal static unsafe class GemmRowVector<T>
                 for (; p <= k - v; p += v)
                 {
                     var xv = Vector256.Load(x + p);
-                    a0 = GemmSimd.Fma(xv, Vector256.Load(r0 + p), a0);
-                    a1 = GemmSimd.Fma(xv, Vector256.Load(r1 + p), a1);
-                    a2 = GemmSimd.Fma(xv, Vector256.Load(r2 + p), a2);
-                    a3 = GemmSimd.Fma(xv, Vector256.Load(r3 + p), a3);
+                    a0 = VectorFma.MultiplyAdd(xv, Vector256.Load(r0 + p), a0);
+                    a1 = VectorFma.MultiplyAdd(xv, Vector256.Load(r1 + p), a1);
+                    a2 = VectorFma.MultiplyAdd(xv, Vector256.Load(r2 + p), a2);
+                    a3 = VectorFma.MultiplyAdd(xv, Vector256.Load(r3 + p), a3);
                 }
 
                 T s0 = Vector256.Sum(a0), s1 = Vector256.Sum(a1), s2 = Vector256.Sum(a2), s3 = Vector256.Sum(a3);
