@@ -100,7 +100,7 @@ public sealed class AffineLayer<T> : ILayer<T>
     /// <summary>
     /// <c>Y = max(0, X·W + b)</c>: this layer followed by a ReLU in one GEMM whose store applies bias and ReLU while
     /// the tile is in registers (no pre-activation buffer, no second pass). Bit-identical to <see cref="Forward"/>
-    /// then <see cref="ReluLayer{T}.Forward"/>; the ReLU's backward can use this <c>Y</c> as its input, since
+    /// then <see cref="ActivationLayer{T}.Forward"/> of a <see cref="ReluLayer{T}"/>; the ReLU's backward can use this <c>Y</c> as its input, since
     /// <c>Y &gt; 0</c> exactly where <c>X·W + b &gt; 0</c>.
     /// </summary>
     /// <param name="x">The input batch <c>(N, D)</c>.</param>

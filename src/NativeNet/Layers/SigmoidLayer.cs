@@ -1,8 +1,5 @@
 using System.Numerics;
 using NativeNet.Kernels;
-using NativeNet.Memory;
-using NativeNet.Randomness;
-using NativeNet.Tensors;
 
 namespace NativeNet.Layers;
 
@@ -11,60 +8,21 @@ namespace NativeNet.Layers;
 /// is cached.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
-public sealed class SigmoidLayer<T> : ILayer<T>
+public sealed class SigmoidLayer<T> : ActivationLayer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Creates a sigmoid over <paramref name="length"/> features.</summary>
     public SigmoidLayer(int length)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(length);
-        InputLength = length;
-    }
-
-    /// <inheritdoc/>
-    public string Name => "Sigmoid";
-
-    /// <inheritdoc/>
-    public int InputLength { get; }
-
-    /// <inheritdoc/>
-    public int OutputLength => InputLength;
-
-    /// <inheritdoc/>
-    public int ParameterLength => 0;
-
-    /// <inheritdoc/>
-    public int StateLength => 0;
-
-    /// <inheritdoc/>
-    public void Plan(ParameterLayout parameters, WorkspacePlan workspace)
+        : base(length)
     {
     }
 
     /// <inheritdoc/>
-    public void Bind(ParameterStore<T> parameters, Workspace<T> workspace)
-    {
-    }
+    public override string Name => "Sigmoid";
 
     /// <inheritdoc/>
-    public void Initialize(SeededRandom random)
-    {
-    }
+    protected override void Activate(ReadOnlySpan<T> x, Span<T> y) => ElementwiseKernels.Sigmoid(x, y);
 
     /// <inheritdoc/>
-    public void Forward(ReadOnlyTensorView<T> x, TensorView<T> y, bool training)
-    {
-        LayerShapes.CheckForward(Name, InputLength, OutputLength, x.Shape, y.Shape);
-        ElementwiseKernels.Sigmoid(x.Span, y.Span);
-    }
-
-    /// <inheritdoc/>
-    public void Backward(ReadOnlyTensorView<T> x, ReadOnlyTensorView<T> y, ReadOnlyTensorView<T> dy, TensorView<T> dx)
-    {
-        LayerShapes.CheckBackward(Name, InputLength, OutputLength, x.Shape, y.Shape, dy.Shape, dx.Shape, dx.IsEmpty);
-        if (!dx.IsEmpty)
-        {
-            ElementwiseKernels.SigmoidBackward(y.Span, dy.Span, dx.Span);
-        }
-    }
+    protected override void Differentiate(ReadOnlySpan<T> x, ReadOnlySpan<T> y, ReadOnlySpan<T> dy, Span<T> dx) => ElementwiseKernels.SigmoidBackward(y, dy, dx);
 }
