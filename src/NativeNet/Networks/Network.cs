@@ -235,6 +235,8 @@ public class Network<T>
         DropoutMasksFrozen = true;
         try
         {
+            var batch = new CopiedBatch<T>(x, labels);
+            Func<T> loss = () => Loss(batch.X, batch.Labels, training: true);
             var store = Parameters;
             Span<T> gradients = store.Gradients;
             gradients.Clear();
@@ -242,7 +244,7 @@ public class Network<T>
             {
                 var values = store.Values.Slice(segment.Offset, segment.Length);
                 var target = gradients.Slice(segment.Offset, segment.Length);
-                NumericalDifferentiation.Gradient(LossClosure(x, labels), values, target, T.CreateTruncating(h));
+                NumericalDifferentiation.Gradient(loss, values, target, T.CreateTruncating(h));
             }
         }
         finally
@@ -277,22 +279,6 @@ public class Network<T>
         {
             layer.Initialize(random);
         }
-    }
-
-    private Func<T> LossClosure(ReadOnlyTensorView<T> x, LabelBatch<T> labels)
-    {
-        // Lambdas cannot capture ref structs: copy the batch once for the (slow, allocating) numerical path.
-        T[] xCopy = x.Span.ToArray();
-        var shape = x.Shape;
-        int[]? indices = labels.IsIndex ? labels.Indices.ToArray() : null;
-        T[]? oneHot = labels.IsIndex ? null : labels.OneHot.Span.ToArray();
-        var oneHotShape = labels.IsIndex ? default : labels.OneHot.Shape;
-        return () =>
-        {
-            var batch = new ReadOnlyTensorView<T>(xCopy, shape);
-            var t = indices is not null ? LabelBatch<T>.FromIndices(indices) : LabelBatch<T>.FromOneHot(new ReadOnlyTensorView<T>(oneHot, oneHotShape));
-            return Loss(batch, t, training: true);
-        };
     }
 
     private ReadOnlyTensorView<T> ForwardScores(ReadOnlyTensorView<T> x, bool training)

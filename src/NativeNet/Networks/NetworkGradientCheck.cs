@@ -19,25 +19,16 @@ public static class NetworkGradientCheck
     {
         ArgumentNullException.ThrowIfNull(network);
 
-        // Lambdas cannot capture ref structs: the check is slow anyway, so copy the batch once.
-        T[] xCopy = x.Span.ToArray();
-        Shape shape = x.Shape;
-        int[]? indices = labels.IsIndex ? labels.Indices.ToArray() : null;
-        T[]? oneHot = labels.IsIndex ? null : labels.OneHot.Span.ToArray();
-        Shape oneHotShape = labels.IsIndex ? default : labels.OneHot.Shape;
-        LabelBatch<T> Labels() => indices is not null
-            ? LabelBatch<T>.FromIndices(indices)
-            : LabelBatch<T>.FromOneHot(new ReadOnlyTensorView<T>(oneHot, oneHotShape));
-        ReadOnlyTensorView<T> Batch() => new(xCopy, shape);
+        var batch = new CopiedBatch<T>(x, labels);
 
         bool wasFrozen = network.DropoutMasksFrozen;
-        network.Gradient(Batch(), Labels()); // draws the dropout masks the check then keeps
+        network.Gradient(batch.X, batch.Labels); // draws the dropout masks the check then keeps
         network.DropoutMasksFrozen = true;
         try
         {
             return GradientCheck.CheckParameters(
-                () => network.Loss(Batch(), Labels(), training: true),
-                () => network.Gradient(Batch(), Labels()),
+                () => network.Loss(batch.X, batch.Labels, training: true),
+                () => network.Gradient(batch.X, batch.Labels),
                 network.Parameters,
                 options);
         }
