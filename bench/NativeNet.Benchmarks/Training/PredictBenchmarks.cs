@@ -31,4 +31,19 @@ public class PredictBenchmarks
 
     [Benchmark]
     public float Predict() => _ours.Predict();
+
+    /// <summary>The same forward pass with <see cref="NativeNet.Kernels.Gemm.MaxDegreeOfParallelism"/> = 2 (bit-identical scores).</summary>
+    [Benchmark]
+    public float PredictTwoThreads()
+    {
+        NativeNet.Kernels.Gemm.MaxDegreeOfParallelism = 2;
+        try
+        {
+            return _ours.Predict();
+        }
+        finally
+        {
+            NativeNet.Kernels.Gemm.MaxDegreeOfParallelism = 1;
+        }
+    }
 }
