@@ -57,6 +57,7 @@ internal static unsafe class GemmDriver<T>
         int nr = TKernel.Columns;
         int narrow = TKernel.NarrowColumns;
         int edge = TKernel.EdgeColumns;
+        int wide = TKernel.WideColumns;
         int m = problem.M;
         int n = problem.N;
         int k = problem.K;
@@ -66,8 +67,8 @@ internal static unsafe class GemmDriver<T>
         int mcMax = Math.Min(m, rowBlock);
         int ncMax = Math.Min(n, ColumnBlock);
         int aLength = GemmPackBuffer<T>.RoundUp(RoundUp(mcMax, mr) * kcMax);
-        int bLength = GemmPackBuffer<T>.RoundUp(RoundUp(ncMax, nr) * kcMax);
-        T* packedA = GemmPackBuffer<T>.Get(aLength + bLength + (mr * nr));
+        int bLength = GemmPackBuffer<T>.RoundUp((RoundUp(ncMax, nr) + wide) * kcMax);
+        T* packedA = GemmPackBuffer<T>.Get(aLength + bLength + (mr * Math.Max(nr, wide)));
         T* packedB = packedA + aLength;
         T* scratch = packedB + bLength;
 
@@ -77,7 +78,7 @@ internal static unsafe class GemmDriver<T>
             for (int pc = 0; pc < k; pc += DepthBlock)
             {
                 int kc = Math.Min(DepthBlock, k - pc);
-                PackB(problem, pc, jc, kc, nc, packedB, nr, narrow, edge);
+                PackB(problem, pc, jc, kc, nc, packedB, nr, narrow, edge, wide);
                 var epilogue = GemmEpilogue<T>.ForBlock(problem.Alpha, problem.Beta, pc == 0, pc + kc == k, problem.Relu);
                 T* bias = pc == 0 ? problem.Bias : null;
 
@@ -88,7 +89,7 @@ internal static unsafe class GemmDriver<T>
 
                     for (int jr = 0, width; jr < nc; jr += width)
                     {
-                        width = PanelWidth(nc - jr, nr, narrow, edge);
+                        width = PanelWidth(nc - jr, nr, narrow, edge, wide);
                         int cols = Math.Min(width, nc - jr);
                         T* panelB = packedB + ((nint)jr * kc);
                         T* biasTile = bias == null ? null : bias + jc + jr;
@@ -122,8 +123,18 @@ internal static unsafe class GemmDriver<T>
     /// the last few columns the cheapest of edge, narrow, narrow + edge or one more full panel. Every panel before
     /// the last is unexpanded, so panel jr starts at jr * kc in the packed buffer.
     /// </summary>
-    private static int PanelWidth(int remaining, int nr, int narrow, int edge)
+    private static int PanelWidth(int remaining, int nr, int narrow, int edge, int wide)
     {
+        if (PanelPolicy == 1 && wide > 0 && remaining > nr + edge && remaining <= wide + edge)
+        {
+            return wide;
+        }
+
+        if (PanelPolicy == 2 && wide > 0 && remaining > nr + edge)
+        {
+            return wide;
+        }
+
         if (remaining >= nr)
         {
             return nr;
@@ -138,11 +149,11 @@ internal static unsafe class GemmDriver<T>
     }
 
     /// <summary>Packs op(B)[pc.., jc..] (kc x nc) into micro-panels of the widths <see cref="PanelWidth"/> picks.</summary>
-    private static void PackB(in GemmProblem<T> problem, int pc, int jc, int kc, int nc, T* dst, int nr, int narrow, int edge)
+    private static void PackB(in GemmProblem<T> problem, int pc, int jc, int kc, int nc, T* dst, int nr, int narrow, int edge, int wide)
     {
         for (int jr = 0, width; jr < nc; jr += width)
         {
-            width = PanelWidth(nc - jr, nr, narrow, edge);
+            width = PanelWidth(nc - jr, nr, narrow, edge, wide);
             int cols = Math.Min(width, nc - jr);
             T* panel = dst + ((nint)jr * kc);
             if (width == edge)
@@ -184,6 +195,8 @@ internal static unsafe class GemmDriver<T>
             }
         }
     }
+
+    internal static int PanelPolicy = 1;
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 }

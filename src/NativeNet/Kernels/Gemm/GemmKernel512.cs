@@ -9,7 +9,7 @@ namespace NativeNet.Kernels;
 /// 16 FMA accumulators; MR = 8 also matches the 8 x 8 transposes of the packing. A narrow variant (8 x 1 vector)
 /// serves a last panel of at most one vector of columns, and for float an 8 x 4 edge kernel a last panel of at most 4.
 /// </summary>
-internal readonly unsafe struct GemmKernel512<T> : IGemmMicroKernel<T>
+internal readonly unsafe partial struct GemmKernel512<T> : IGemmMicroKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const int Mr = 8;
@@ -34,6 +34,10 @@ internal readonly unsafe struct GemmKernel512<T> : IGemmMicroKernel<T>
         if (width == Vector512<T>.Count)
         {
             Narrow(kc, a, b, c, ldc, rows, cols, epilogue, bias, scratch);
+        }
+        else if (width == 3 * Vector512<T>.Count)
+        {
+            Wide3(kc, a, b, c, ldc, rows, cols, epilogue, bias, scratch);
         }
         else
         {

@@ -17,6 +17,12 @@ internal unsafe interface IGemmMicroKernel<T>
     /// <summary>NR: columns of C per call for a full-width B panel.</summary>
     static abstract int Columns { get; }
 
+    /// <summary>
+    /// Width of an optional wider B panel (0 when the kernel has none): used where full and narrow panels would
+    /// leave an inefficient narrow one (see the driver's PanelWidth).
+    /// </summary>
+    static virtual int WideColumns => 0;
+
     /// <summary>Width of the narrow B panel used for a last panel with at most this many columns (saves work on ragged n).</summary>
     static abstract int NarrowColumns { get; }
 
@@ -36,18 +42,18 @@ internal unsafe interface IGemmMicroKernel<T>
     static abstract void RunEdge(
         int kc, T* a, int panelStride, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch);
 
-    /// <summary>Computes one tile; <paramref name="width"/> is <see cref="Columns"/> or <see cref="NarrowColumns"/>.</summary>
+    /// <summary>Computes one tile; <paramref name="width"/> is <see cref="Columns"/>, <see cref="NarrowColumns"/> or a non-zero <see cref="WideColumns"/>.</summary>
     /// <param name="kc">Depth of the packed slice.</param>
     /// <param name="a">Packed A micro-panel: kc groups of Rows values.</param>
     /// <param name="b">Packed B micro-panel: kc groups of width values.</param>
-    /// <param name="width">Panel width, <see cref="Columns"/> or <see cref="NarrowColumns"/>.</param>
+    /// <param name="width">Panel width, <see cref="Columns"/>, <see cref="NarrowColumns"/> or <see cref="WideColumns"/>.</param>
     /// <param name="c">Top-left element of the C tile.</param>
     /// <param name="ldc">Row stride of C.</param>
     /// <param name="rows">Valid rows of the tile (at most Rows).</param>
     /// <param name="cols">Valid columns of the tile (at most width).</param>
     /// <param name="epilogue">How the sums are combined with C.</param>
     /// <param name="bias">Bias at the tile's first column, or null.</param>
-    /// <param name="scratch">At least Rows * Columns elements used to stage a ragged tile.</param>
+    /// <param name="scratch">At least Rows * max(Columns, WideColumns) elements used to stage a ragged tile.</param>
     static abstract void Run(
         int kc, T* a, T* b, int width, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch);
 }
