@@ -58,6 +58,7 @@ internal static unsafe class GemmDriver<T>
         int narrow = TKernel.NarrowColumns;
         int edge = TKernel.EdgeColumns;
         int wide = TKernel.WideColumns;
+        int widePair = TKernel.WidePairColumns;
         int m = problem.M;
         int n = problem.N;
         int k = problem.K;
@@ -68,7 +69,7 @@ internal static unsafe class GemmDriver<T>
         int ncMax = Math.Min(n, ColumnBlock);
         int aLength = GemmPackBuffer<T>.RoundUp(RoundUp(mcMax, mr) * kcMax);
         int bLength = GemmPackBuffer<T>.RoundUp((RoundUp(ncMax, nr) + wide) * kcMax);
-        T* packedA = GemmPackBuffer<T>.Get(aLength + bLength + (mr * Math.Max(nr, wide)));
+        T* packedA = GemmPackBuffer<T>.Get(aLength + bLength + (mr * Math.Max(nr, Math.Max(wide, widePair))));
         T* packedB = packedA + aLength;
         T* scratch = packedB + bLength;
 
@@ -78,7 +79,7 @@ internal static unsafe class GemmDriver<T>
             for (int pc = 0; pc < k; pc += DepthBlock)
             {
                 int kc = Math.Min(DepthBlock, k - pc);
-                PackB(problem, pc, jc, kc, nc, packedB, nr, narrow, edge, wide);
+                PackB(problem, pc, jc, kc, nc, packedB, nr, narrow, edge, wide, widePair);
                 var epilogue = GemmEpilogue<T>.ForBlock(problem.Alpha, problem.Beta, pc == 0, pc + kc == k, problem.Relu);
                 T* bias = pc == 0 ? problem.Bias : null;
 
@@ -89,7 +90,7 @@ internal static unsafe class GemmDriver<T>
 
                     for (int jr = 0, width; jr < nc; jr += width)
                     {
-                        width = PanelWidth(nc - jr, nr, narrow, edge, wide);
+                        width = PanelWidth(nc - jr, nr, narrow, edge, wide, widePair);
                         int cols = Math.Min(width, nc - jr);
                         T* panelB = packedB + ((nint)jr * kc);
                         T* biasTile = bias == null ? null : bias + jc + jr;
@@ -123,8 +124,13 @@ internal static unsafe class GemmDriver<T>
     /// the last few columns the cheapest of edge, narrow, narrow + edge or one more full panel. Every panel before
     /// the last is unexpanded, so panel jr starts at jr * kc in the packed buffer.
     /// </summary>
-    private static int PanelWidth(int remaining, int nr, int narrow, int edge, int wide)
+    private static int PanelWidth(int remaining, int nr, int narrow, int edge, int wide, int widePair)
     {
+        if (PanelPolicy >= 3 && widePair > 0 && remaining > wide && remaining <= widePair)
+        {
+            return widePair;
+        }
+
         if (PanelPolicy == 1 && wide > 0 && remaining > nr + edge && remaining <= wide + edge)
         {
             return wide;
@@ -149,14 +155,18 @@ internal static unsafe class GemmDriver<T>
     }
 
     /// <summary>Packs op(B)[pc.., jc..] (kc x nc) into micro-panels of the widths <see cref="PanelWidth"/> picks.</summary>
-    private static void PackB(in GemmProblem<T> problem, int pc, int jc, int kc, int nc, T* dst, int nr, int narrow, int edge, int wide)
+    private static void PackB(in GemmProblem<T> problem, int pc, int jc, int kc, int nc, T* dst, int nr, int narrow, int edge, int wide, int widePair)
     {
         for (int jr = 0, width; jr < nc; jr += width)
         {
-            width = PanelWidth(nc - jr, nr, narrow, edge, wide);
+            width = PanelWidth(nc - jr, nr, narrow, edge, wide, widePair);
             int cols = Math.Min(width, nc - jr);
             T* panel = dst + ((nint)jr * kc);
-            if (width == edge)
+            if (width == widePair)
+            {
+                PackWidePair(problem, pc, jc + jr, kc, cols, panel, wide);
+            }
+            else if (width == edge)
             {
                 if (problem.TransB == MatrixTranspose.None)
                 {
@@ -178,6 +188,27 @@ internal static unsafe class GemmDriver<T>
         }
     }
 
+    /// <summary>
+    /// Packs the <see cref="GemmWidePairKernel512"/> panel of op(B)[pc.., j..] (float only): <paramref name="wide"/>
+    /// plain columns, then the remaining cols - wide (at most 2) expanded, <see cref="GemmWidePairKernel512.Stride"/> values per k.
+    /// </summary>
+    private static void PackWidePair(in GemmProblem<T> problem, int pc, int j, int kc, int cols, T* panel, int wide)
+    {
+        int stride = GemmWidePairKernel512.Stride;
+        if (problem.TransB == MatrixTranspose.None)
+        {
+            T* src = problem.B + ((nint)pc * problem.Ldb) + j;
+            GemmPacking.Direct(src, problem.Ldb, wide, kc, panel, stride);
+            GemmPacking.PairExpanded((float*)(src + wide), problem.Ldb, 1, cols - wide, kc, (float*)(panel + wide), stride);
+        }
+        else
+        {
+            T* src = problem.B + ((nint)j * problem.Ldb) + pc;
+            GemmPacking.Transposed(src, problem.Ldb, wide, kc, panel, stride);
+            GemmPacking.PairExpanded((float*)(src + ((nint)wide * problem.Ldb)), 1, problem.Ldb, cols - wide, kc, (float*)(panel + wide), stride);
+        }
+    }
+
     /// <summary>Packs op(A)[ic.., pc..] (mc x kc) into MR-row micro-panels stored k-major.</summary>
     private static void PackA(in GemmProblem<T> problem, int ic, int pc, int mc, int kc, T* dst, int mr)
     {
@@ -196,7 +227,7 @@ internal static unsafe class GemmDriver<T>
         }
     }
 
-    internal static int PanelPolicy = 1;
+    internal static int PanelPolicy = 3;
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 }

@@ -11,7 +11,7 @@ namespace NativeNet.Kernels;
 /// </content>
 internal readonly unsafe partial struct GemmKernel512<T>
 {
-    /// <summary>Columns of the three-vector panel.</summary>
+    /// <inheritdoc/>
     public static int WideColumns => 3 * Vector512<T>.Count;
 
     /// <summary>8 x 3 vectors of accumulators, one broadcast of A per row and k.</summary>

@@ -24,6 +24,9 @@ internal readonly unsafe partial struct GemmKernel512<T> : IGemmMicroKernel<T>
     public static int NarrowColumns => Vector512<T>.Count;
 
     /// <inheritdoc/>
+    public static int WidePairColumns => typeof(T) == typeof(float) ? GemmWidePairKernel512.Columns : 0;
+
+    /// <inheritdoc/>
     public static int EdgeColumns => typeof(T) == typeof(float) ? GemmEdgeKernel512.Columns : 0;
 
     /// <inheritdoc/>
@@ -34,6 +37,10 @@ internal readonly unsafe partial struct GemmKernel512<T> : IGemmMicroKernel<T>
         if (width == Vector512<T>.Count)
         {
             Narrow(kc, a, b, c, ldc, rows, cols, epilogue, bias, scratch);
+        }
+        else if (typeof(T) == typeof(float) && width == GemmWidePairKernel512.Columns)
+        {
+            GemmWidePairKernel512.Run(kc, (float*)a, (float*)b, (float*)c, ldc, rows, cols, Unsafe.As<GemmEpilogue<T>, GemmEpilogue<float>>(ref Unsafe.AsRef(in epilogue)), (float*)bias, (float*)scratch);
         }
         else if (width == 3 * Vector512<T>.Count)
         {

@@ -130,6 +130,22 @@ internal static unsafe class GemmPacking
         }
     }
 
+    /// <summary>
+    /// The corner of <see cref="GemmWidePairKernel512"/>'s panel: dst[p * stride + 8 j + r] = value (p, j) for r &lt; 8
+    /// and j &lt; 2 (each value repeated 8 times, 0 for cols &lt;= j), where value (p, j) = src[p * kStride + j * colStride]
+    /// covers both orientations of B.
+    /// </summary>
+    public static void PairExpanded(float* src, nint kStride, nint colStride, int cols, int kc, float* dst, int stride)
+    {
+        for (int p = 0; p < kc; p++)
+        {
+            float* s = src + (p * kStride);
+            float* d = dst + ((nint)p * stride);
+            Vector256.Create(cols > 0 ? s[0] : 0f).Store(d);
+            Vector256.Create(cols > 1 ? s[colStride] : 0f).Store(d + 8);
+        }
+    }
+
     /// <summary>dst[p * w + r] = src[r * ld + p] for r &lt; rows and pStart &lt;= p &lt; pEnd.</summary>
     private static void TransposeScalar<T>(T* src, int ld, int rows, int pStart, int pEnd, T* dst, int w)
         where T : unmanaged

@@ -23,6 +23,12 @@ internal unsafe interface IGemmMicroKernel<T>
     /// </summary>
     static virtual int WideColumns => 0;
 
+    /// <summary>
+    /// Columns of an optional panel that is the wide panel plus up to 2 expanded corner columns (0 when the kernel
+    /// has none); packed as <see cref="WideColumns"/> values then 16 expanded ones per k (see <see cref="GemmPacking.PairExpanded"/>).
+    /// </summary>
+    static virtual int WidePairColumns => 0;
+
     /// <summary>Width of the narrow B panel used for a last panel with at most this many columns (saves work on ragged n).</summary>
     static abstract int NarrowColumns { get; }
 
@@ -42,18 +48,18 @@ internal unsafe interface IGemmMicroKernel<T>
     static abstract void RunEdge(
         int kc, T* a, int panelStride, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch);
 
-    /// <summary>Computes one tile; <paramref name="width"/> is <see cref="Columns"/>, <see cref="NarrowColumns"/> or a non-zero <see cref="WideColumns"/>.</summary>
+    /// <summary>Computes one tile; <paramref name="width"/> is <see cref="Columns"/>, <see cref="NarrowColumns"/> or a non-zero <see cref="WideColumns"/> or <see cref="WidePairColumns"/>.</summary>
     /// <param name="kc">Depth of the packed slice.</param>
     /// <param name="a">Packed A micro-panel: kc groups of Rows values.</param>
     /// <param name="b">Packed B micro-panel: kc groups of width values.</param>
-    /// <param name="width">Panel width, <see cref="Columns"/>, <see cref="NarrowColumns"/> or <see cref="WideColumns"/>.</param>
+    /// <param name="width">Panel width, <see cref="Columns"/>, <see cref="NarrowColumns"/>, <see cref="WideColumns"/> or <see cref="WidePairColumns"/>.</param>
     /// <param name="c">Top-left element of the C tile.</param>
     /// <param name="ldc">Row stride of C.</param>
     /// <param name="rows">Valid rows of the tile (at most Rows).</param>
     /// <param name="cols">Valid columns of the tile (at most width).</param>
     /// <param name="epilogue">How the sums are combined with C.</param>
     /// <param name="bias">Bias at the tile's first column, or null.</param>
-    /// <param name="scratch">At least Rows * max(Columns, WideColumns) elements used to stage a ragged tile.</param>
+    /// <param name="scratch">At least Rows * max(Columns, WideColumns, WidePairColumns) elements used to stage a ragged tile.</param>
     static abstract void Run(
         int kc, T* a, T* b, int width, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch);
 }
