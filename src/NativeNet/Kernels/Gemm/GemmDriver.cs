@@ -121,22 +121,18 @@ internal static unsafe class GemmDriver<T>
 
     /// <summary>
     /// The width of the next B panel when <paramref name="remaining"/> columns are left: full NR panels, then for
-    /// the last few columns the cheapest of edge, narrow, narrow + edge or one more full panel. Every panel before
-    /// the last is unexpanded, so panel jr starts at jr * kc in the packed buffer.
+    /// the last few columns the cheapest of edge, narrow, narrow + edge, one more full panel, or — where full +
+    /// narrow would leave the slow one-vector panel — the wide panel (+ edge), or the wide panel with its 2-column
+    /// corner. Every panel before the last is unexpanded, so panel jr starts at jr * kc in the packed buffer.
     /// </summary>
     private static int PanelWidth(int remaining, int nr, int narrow, int edge, int wide, int widePair)
     {
-        if (PanelPolicy >= 3 && widePair > 0 && remaining > wide && remaining <= widePair)
+        if (PanelPolicy != 0 && widePair > 0 && remaining > wide && remaining <= widePair)
         {
             return widePair;
         }
 
-        if (PanelPolicy == 1 && wide > 0 && remaining > nr + edge && remaining <= wide + edge)
-        {
-            return wide;
-        }
-
-        if (PanelPolicy == 2 && wide > 0 && remaining > nr + edge)
+        if (PanelPolicy != 0 && wide > 0 && remaining > nr + edge && remaining <= wide + edge)
         {
             return wide;
         }
@@ -227,7 +223,7 @@ internal static unsafe class GemmDriver<T>
         }
     }
 
-    internal static int PanelPolicy = 3;
+    internal static int PanelPolicy = 1;
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 }
