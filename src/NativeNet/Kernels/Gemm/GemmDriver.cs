@@ -208,6 +208,12 @@ internal static unsafe class GemmDriver<T>
     /// <summary>Packs op(A)[ic.., pc..] (mc x kc) into MR-row micro-panels stored k-major.</summary>
     private static void PackA(in GemmProblem<T> problem, int ic, int pc, int mc, int kc, T* dst, int mr)
     {
+        if (PanelPolicy != 0 && problem.TransA == MatrixTranspose.Transpose && Vector512.IsHardwareAccelerated && mr == 8 && sizeof(T) is 4 or 8)
+        {
+            GemmPacking.DirectPanels(problem.A + ((nint)pc * problem.Lda) + ic, problem.Lda, mc, kc, dst);
+            return;
+        }
+
         for (int ir = 0; ir < mc; ir += mr)
         {
             int rows = Math.Min(mr, mc - ir);
