@@ -127,12 +127,12 @@ internal static unsafe class GemmDriver<T>
     /// </summary>
     private static int PanelWidth(int remaining, int nr, int narrow, int edge, int wide, int widePair)
     {
-        if (PanelPolicy != 0 && widePair > 0 && remaining > wide && remaining <= widePair)
+        if (widePair > 0 && remaining > wide && remaining <= widePair)
         {
             return widePair;
         }
 
-        if (PanelPolicy != 0 && wide > 0 && remaining > nr + edge && remaining <= wide + edge)
+        if (wide > 0 && remaining > nr + edge && remaining <= wide + edge)
         {
             return wide;
         }
@@ -208,7 +208,8 @@ internal static unsafe class GemmDriver<T>
     /// <summary>Packs op(A)[ic.., pc..] (mc x kc) into MR-row micro-panels stored k-major.</summary>
     private static void PackA(in GemmProblem<T> problem, int ic, int pc, int mc, int kc, T* dst, int mr)
     {
-        if (PanelPolicy != 0 && problem.TransA == MatrixTranspose.Transpose && Vector512.IsHardwareAccelerated && mr == 8 && sizeof(T) is 4 or 8)
+        // A transposed A block is copied whole, 16 source rows at a time (see DirectPanels: twice as fast).
+        if (problem.TransA == MatrixTranspose.Transpose && Vector512.IsHardwareAccelerated && mr == 8 && sizeof(T) is 4 or 8)
         {
             GemmPacking.DirectPanels(problem.A + ((nint)pc * problem.Lda) + ic, problem.Lda, mc, kc, dst);
             return;
@@ -228,8 +229,6 @@ internal static unsafe class GemmDriver<T>
             }
         }
     }
-
-    internal static int PanelPolicy = 1;
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 }
