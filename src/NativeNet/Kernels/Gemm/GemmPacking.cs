@@ -18,6 +18,21 @@ internal static unsafe class GemmPacking
     public static void Direct<T>(T* src, int ld, int cols, int kc, T* dst, int w)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (w == GemmPackingSixRows.Rows && Vector256.IsHardwareAccelerated)
+        {
+            if (typeof(T) == typeof(float))
+            {
+                GemmPackingSixRows.Direct((float*)src, ld, cols, kc, (float*)dst);
+                return;
+            }
+
+            if (typeof(T) == typeof(double))
+            {
+                GemmPackingSixRows.Direct((double*)src, ld, cols, kc, (double*)dst);
+                return;
+            }
+        }
+
         for (int p = 0; p < kc; p++)
         {
             T* s = src + ((nint)p * ld);
@@ -47,6 +62,21 @@ internal static unsafe class GemmPacking
     public static void Transposed<T>(T* src, int ld, int rows, int kc, T* dst, int w)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (w == GemmPackingSixRows.Rows && Avx.IsSupported)
+        {
+            if (typeof(T) == typeof(float))
+            {
+                GemmPackingSixRows.Transposed((float*)src, ld, rows, kc, (float*)dst);
+                return;
+            }
+
+            if (typeof(T) == typeof(double))
+            {
+                GemmPackingSixRows.Transposed((double*)src, ld, rows, kc, (double*)dst);
+                return;
+            }
+        }
+
         int j = 0;
         if (Avx.IsSupported && typeof(T) == typeof(float) && w % 8 == 0)
         {
