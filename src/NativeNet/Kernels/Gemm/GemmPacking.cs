@@ -122,11 +122,18 @@ internal static unsafe class GemmPacking
 
     /// <summary>
     /// The edge kernel's expanded panel: dst[p * 16 + 4 j + r] = src[p * ld + j] for r &lt; 4 and j &lt; cols
-    /// (each value repeated 4 times), 0 for cols &lt;= j &lt; 4.
+    /// (each value repeated 4 times), 0 for cols &lt;= j &lt; 4. Without Vector512 the driver runs
+    /// <see cref="GemmEdgeKernel256"/>, whose panel repeats each value twice instead.
     /// </summary>
     public static void DirectExpanded<T>(T* src, int ld, int cols, int kc, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            GemmEdgeKernel256.PackDirect(src, ld, cols, kc, dst);
+            return;
+        }
+
         for (int p = 0; p < kc; p++)
         {
             T* s = src + ((nint)p * ld);
@@ -146,6 +153,12 @@ internal static unsafe class GemmPacking
     public static void TransposedExpanded<T>(T* src, int ld, int cols, int kc, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            GemmEdgeKernel256.PackTransposed(src, ld, cols, kc, dst);
+            return;
+        }
+
         for (int p = 0; p < kc; p++)
         {
             T* d = dst + ((nint)p * 16);
