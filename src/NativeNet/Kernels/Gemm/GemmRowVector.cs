@@ -7,8 +7,9 @@ namespace NativeNet.Kernels;
 /// The m == 1 case (batch-1 inference): y (1 x n) = alpha * x (1 x k) * op(B) [+ bias] + beta * y [then ReLU],
 /// streamed straight from B without packing it (packing B would cost about ten times the product itself).
 /// op(B) = B: y is a combination of B's rows, accumulated over column blocks kept in registers;
-/// op(B) = Bᵀ: each y[j] is a dot product of x with a row of B. Both are bound by L2 bandwidth,
-/// which 256-bit loads already saturate.
+/// op(B) = Bᵀ: each y[j] is a dot product of x with a row of B. Both are bound by L2 bandwidth, so the
+/// column blocks are as wide as the registers allow (8 Vector512 or 13 Vector256): one pass over B's rows for a
+/// 100-wide layer.
 /// </summary>
 internal static unsafe class GemmRowVector<T>
     where T : unmanaged, IFloatingPointIeee754<T>
