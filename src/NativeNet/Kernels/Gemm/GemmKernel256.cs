@@ -7,7 +7,8 @@ namespace NativeNet.Kernels;
 /// <summary>
 /// Micro-kernel for 16 vector registers (AVX2 without AVX-512): 6 rows x 2 Vector256 (6 x 16 floats),
 /// 12 accumulators + 2 B vectors + 1 broadcast = 15 registers, so nothing spills. A narrow variant
-/// (6 x 1 vector) serves a last panel of at most one vector of columns.
+/// (6 x 1 vector) serves a last panel of at most one vector of columns, and for float a 6 x 4 edge kernel
+/// (<see cref="GemmEdgeKernel256"/>) a last panel of at most 4.
 /// </summary>
 internal readonly unsafe struct GemmKernel256<T> : IGemmMicroKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -24,15 +25,22 @@ internal readonly unsafe struct GemmKernel256<T> : IGemmMicroKernel<T>
     public static int NarrowColumns => Vector256<T>.Count;
 
     /// <inheritdoc/>
-    public static int EdgeColumns => 0;
+    public static int EdgeColumns => typeof(T) == typeof(float) ? GemmEdgeKernel256.Columns : 0;
 
     /// <inheritdoc/>
-    public static int EdgeRows => 0;
+    public static int EdgeRows => typeof(T) == typeof(float) ? GemmEdgeKernel256.Panels * Mr : 0;
 
     /// <inheritdoc/>
     public static void RunEdge(
-        int kc, T* a, int panelStride, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch) =>
-        throw new NotSupportedException("This kernel has no edge panel.");
+        int kc, T* a, int panelStride, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
+    {
+        if (typeof(T) != typeof(float))
+        {
+            throw new NotSupportedException("The edge kernel is float only.");
+        }
+
+        GemmEdgeKernel256.Run(kc, (float*)a, panelStride, (float*)b, (float*)c, ldc, rows, cols, Unsafe.As<GemmEpilogue<T>, GemmEpilogue<float>>(ref Unsafe.AsRef(in epilogue)), (float*)bias, (float*)scratch);
+    }
 
     /// <inheritdoc/>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

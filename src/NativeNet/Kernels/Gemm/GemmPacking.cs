@@ -18,6 +18,21 @@ internal static unsafe class GemmPacking
     public static void Direct<T>(T* src, int ld, int cols, int kc, T* dst, int w)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (w == GemmPackingSixRows.Rows && Vector256.IsHardwareAccelerated)
+        {
+            if (typeof(T) == typeof(float))
+            {
+                GemmPackingSixRows.Direct((float*)src, ld, cols, kc, (float*)dst);
+                return;
+            }
+
+            if (typeof(T) == typeof(double))
+            {
+                GemmPackingSixRows.Direct((double*)src, ld, cols, kc, (double*)dst);
+                return;
+            }
+        }
+
         for (int p = 0; p < kc; p++)
         {
             T* s = src + ((nint)p * ld);
@@ -91,6 +106,21 @@ internal static unsafe class GemmPacking
     public static void Transposed<T>(T* src, int ld, int rows, int kc, T* dst, int w)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (w == GemmPackingSixRows.Rows && Avx.IsSupported)
+        {
+            if (typeof(T) == typeof(float))
+            {
+                GemmPackingSixRows.Transposed((float*)src, ld, rows, kc, (float*)dst);
+                return;
+            }
+
+            if (typeof(T) == typeof(double))
+            {
+                GemmPackingSixRows.Transposed((double*)src, ld, rows, kc, (double*)dst);
+                return;
+            }
+        }
+
         int j = 0;
         if (Avx.IsSupported && typeof(T) == typeof(float) && w % 8 == 0)
         {
@@ -136,11 +166,18 @@ internal static unsafe class GemmPacking
 
     /// <summary>
     /// The edge kernel's expanded panel: dst[p * 16 + 4 j + r] = src[p * ld + j] for r &lt; 4 and j &lt; cols
-    /// (each value repeated 4 times), 0 for cols &lt;= j &lt; 4.
+    /// (each value repeated 4 times), 0 for cols &lt;= j &lt; 4. Without Vector512 the driver runs
+    /// <see cref="GemmEdgeKernel256"/>, whose panel repeats each value twice instead.
     /// </summary>
     public static void DirectExpanded<T>(T* src, int ld, int cols, int kc, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            GemmEdgeKernel256.PackDirect(src, ld, cols, kc, dst);
+            return;
+        }
+
         for (int p = 0; p < kc; p++)
         {
             T* s = src + ((nint)p * ld);
@@ -160,6 +197,12 @@ internal static unsafe class GemmPacking
     public static void TransposedExpanded<T>(T* src, int ld, int cols, int kc, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        if (!Vector512.IsHardwareAccelerated)
+        {
+            GemmEdgeKernel256.PackTransposed(src, ld, cols, kc, dst);
+            return;
+        }
+
         for (int p = 0; p < kc; p++)
         {
             T* d = dst + ((nint)p * 16);

@@ -7,8 +7,9 @@ namespace NativeNet.Kernels;
 /// The m == 1 case (batch-1 inference): y (1 x n) = alpha * x (1 x k) * op(B) [+ bias] + beta * y [then ReLU],
 /// streamed straight from B without packing it (packing B would cost about ten times the product itself).
 /// op(B) = B: y is a combination of B's rows, accumulated over column blocks kept in registers;
-/// op(B) = Bᵀ: each y[j] is a dot product of x with a row of B. Both are bound by L2 bandwidth,
-/// which 256-bit loads already saturate.
+/// op(B) = Bᵀ: each y[j] is a dot product of x with a row of B. Both are bound by L2 bandwidth, so the
+/// column blocks are as wide as the registers allow (8 Vector512 or 13 Vector256): one pass over B's rows for a
+/// 100-wide layer.
 /// </summary>
 internal static unsafe class GemmRowVector<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -54,6 +55,27 @@ internal static unsafe class GemmRowVector<T>
         int j = 0;
         if (Vector256.IsHardwareAccelerated && n >= v)
         {
+            // Wide blocks first: one pass over B's rows per 13 vectors of y instead of per 4.
+            for (; n - j > 13 * v; j += 13 * v)
+            {
+                Vector256<T> full = CombineBlock13(x, b + j, ldb, k, y + j, bias == null ? null : bias + j, epilogue, 12 * v);
+                epilogue.Store(full, y + j + (12 * v), bias == null ? null : bias + j + (12 * v));
+            }
+
+            if (n - j > 12 * v)
+            {
+                // 12 vectors and a ragged 13th overlapping the 12th, of which only the new lanes are stored.
+                int lastOffset = n - j - v;
+                T* lanes = stackalloc T[Vector256<T>.Count];
+                CombineBlock13(x, b + j, ldb, k, y + j, bias == null ? null : bias + j, epilogue, lastOffset).Store(lanes);
+                for (int q = j + (12 * v); q < n; q++)
+                {
+                    epilogue.Store(lanes[q - j - lastOffset], y + q, bias == null ? null : bias + q);
+                }
+
+                j = n;
+            }
+
             for (; j <= n - (4 * v); j += 4 * v)
             {
                 CombineBlock4(x, b + j, ldb, k, y + j, bias == null ? null : bias + j, epilogue);
@@ -193,6 +215,51 @@ internal static unsafe class GemmRowVector<T>
         {
             last = sum;
         }
+    }
+
+    /// <summary>
+    /// 13 vectors of y accumulated in one pass over B's rows (13 accumulators + the broadcast of x of the 16
+    /// registers without AVX-512): the first 12 at offsets 0, v, ..., 11 v are stored, the 13th (at
+    /// <paramref name="lastOffset"/>, 12 v or less for a ragged end) is returned.
+    /// </summary>
+    private static Vector256<T> CombineBlock13(T* x, T* b, int ldb, int k, T* y, T* bias, in GemmEpilogue<T> epilogue, int lastOffset)
+    {
+        int v = Vector256<T>.Count;
+        Vector256<T> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default;
+        Vector256<T> a7 = default, a8 = default, a9 = default, a10 = default, a11 = default, a12 = default;
+        T* last = b + lastOffset;
+        for (nint p = 0; p < k; p++)
+        {
+            T* row = b + (p * ldb);
+            var xp = Vector256.Create(x[p]);
+            a0 = VectorFma.MultiplyAdd(xp, Vector256.Load(row), a0);
+            a1 = VectorFma.MultiplyAdd(xp, Vector256.Load(row + v), a1);
+            a2 = VectorFma.MultiplyAdd(xp, Vector256.Load(row + (2 * v)), a2);
+            a3 = VectorFma.MultiplyAdd(xp, Vector256.Load(row + (3 * v)), a3);
+            a4 = VectorFma.MultiplyAdd(xp, Vector256.Load(row + (4 * v)), a4);
+            a5 = VectorFma.MultiplyAdd(xp, Vector256.Load(row + (5 * v)), a5);
+            a6 = VectorFma.MultiplyAdd(xp, Vector256.Load(row + (6 * v)), a6);
+            a7 = VectorFma.MultiplyAdd(xp, Vector256.Load(row + (7 * v)), a7);
+            a8 = VectorFma.MultiplyAdd(xp, Vector256.Load(row + (8 * v)), a8);
+            a9 = VectorFma.MultiplyAdd(xp, Vector256.Load(row + (9 * v)), a9);
+            a10 = VectorFma.MultiplyAdd(xp, Vector256.Load(row + (10 * v)), a10);
+            a11 = VectorFma.MultiplyAdd(xp, Vector256.Load(row + (11 * v)), a11);
+            a12 = VectorFma.MultiplyAdd(xp, Vector256.Load(last + (p * ldb)), a12);
+        }
+
+        epilogue.Store(a0, y, bias);
+        epilogue.Store(a1, y + v, bias == null ? null : bias + v);
+        epilogue.Store(a2, y + (2 * v), bias == null ? null : bias + (2 * v));
+        epilogue.Store(a3, y + (3 * v), bias == null ? null : bias + (3 * v));
+        epilogue.Store(a4, y + (4 * v), bias == null ? null : bias + (4 * v));
+        epilogue.Store(a5, y + (5 * v), bias == null ? null : bias + (5 * v));
+        epilogue.Store(a6, y + (6 * v), bias == null ? null : bias + (6 * v));
+        epilogue.Store(a7, y + (7 * v), bias == null ? null : bias + (7 * v));
+        epilogue.Store(a8, y + (8 * v), bias == null ? null : bias + (8 * v));
+        epilogue.Store(a9, y + (9 * v), bias == null ? null : bias + (9 * v));
+        epilogue.Store(a10, y + (10 * v), bias == null ? null : bias + (10 * v));
+        epilogue.Store(a11, y + (11 * v), bias == null ? null : bias + (11 * v));
+        return a12;
     }
 
     private static void CombineBlock4(T* x, T* b, int ldb, int k, T* y, T* bias, in GemmEpilogue<T> epilogue)
