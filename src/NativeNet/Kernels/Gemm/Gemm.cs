@@ -21,7 +21,9 @@ public static class Gemm
     /// <summary>
     /// Most threads one product may use (default <see cref="Environment.ProcessorCount"/>; 1 disables threading).
     /// Only products with m * n * k &gt;= 2^24 are split, and only along rows or columns of C (never the k sum),
-    /// so the value never changes a result. Process-wide.
+    /// so the value never changes a result. The extra threads are dedicated background threads started on first
+    /// use and parked while idle; they run one product at a time (a concurrent caller computes on its own thread).
+    /// Process-wide; values above 64 act as 64.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public static int MaxDegreeOfParallelism
