@@ -3,32 +3,41 @@ using System.Runtime.ExceptionServices;
 namespace NativeNet.Kernels;
 
 /// <summary>
-/// The threads a split GEMM runs on: one dedicated background thread per extra part, started the first time it
-/// is needed and then parked on a <see cref="ManualResetEventSlim"/> (a short spin, then a kernel wait), so a
-/// split product allocates nothing after warm-up and an idle pool costs no CPU. Unlike Parallel.For this creates
-/// no delegates, options or tasks per call, and unlike a spinning worker it does not collapse into scheduler time
-/// slices when a third thread competes for the cores. One job at a time: a caller that finds the pool busy (another
-/// thread's product, or a nested call) gets false and runs its work inline, which gives the same bits.
+/// The threads a split GEMM runs on: dedicated background threads, started the first time they are needed and
+/// then parked on a <see cref="ManualResetEventSlim"/> (a short spin, then a kernel wait), so a split product
+/// allocates nothing after warm-up and an idle pool costs no CPU. Parts are claimed, not assigned: the caller and
+/// every woken worker take the next unclaimed part until none is left, so when the machine is busy and a worker is
+/// slow to wake, the caller simply runs more parts itself instead of waiting (a spinning or statically assigned
+/// worker collapses into scheduler time slices when a third thread competes for the cores). One job at a time:
+/// a caller that finds the pool busy (another thread's product, or a nested call) gets false and runs its work
+/// inline, which gives the same bits.
 /// </summary>
 internal static class GemmWorkerPool
 {
-    /// <summary>Most parts one job may have (the caller runs part 0, so at most this many minus one threads).</summary>
+    /// <summary>Most parts one job may have (the caller runs parts too, so at most this many minus one threads).</summary>
     public const int MaxParts = 64;
 
     private static readonly ManualResetEventSlim _done = new(false);
     private static Worker[] _workers = [];
     private static int _busy;
-    private static int _remaining;
-    private static Exception? _workerError;
+
+    // The current job. _claim packs (generation << 32) | next unclaimed part, so a worker that wakes after its job
+    // has ended (and another has begun) can never claim a part of the old job: its compare-exchange sees the new
+    // generation. _work and _parts are written before the generation is published and read only after a claim.
+    private static long _claim;
+    private static IPartitionedWork? _work;
+    private static int _parts;
+    private static int _finished;
+    private static Exception? _error;
 
     /// <summary>Threads started so far (tests check the pool grows only as needed).</summary>
     public static int WorkerCount => Volatile.Read(ref _workers).Length;
 
     /// <summary>
-    /// Runs parts 0 .. <paramref name="parts"/> - 1 of <paramref name="work"/>, part 0 on the calling thread and the
-    /// others on pool threads, and returns when all have finished. An exception in any part is rethrown here (the
-    /// caller's own first, else the first worker's) after every part has stopped, so memory the parts read stays
-    /// valid until then.
+    /// Runs parts 0 .. <paramref name="parts"/> - 1 of <paramref name="work"/> on the calling thread and up to
+    /// <paramref name="parts"/> - 1 pool threads, and returns when all have finished. An exception in any part is
+    /// rethrown here (the first one recorded) after every part has stopped, so memory the parts read stays valid
+    /// until then.
     /// </summary>
     /// <returns>False, having run nothing, when the pool is already running another job.</returns>
     public static bool TryRun(IPartitionedWork work, int parts)
@@ -43,31 +52,27 @@ internal static class GemmWorkerPool
         try
         {
             Worker[] workers = EnsureWorkers(parts - 1);
-            _workerError = null;
-            _remaining = parts - 1;
+            _work = work;
+            _parts = parts;
+            _finished = 0;
+            _error = null;
             _done.Reset();
-            for (int i = 1; i < parts; i++)
+            long generation = ((Volatile.Read(ref _claim) >> 32) + 1) & int.MaxValue; // stays positive when it wraps
+            Volatile.Write(ref _claim, generation << 32);
+            for (int i = 0; i < parts - 1; i++)
             {
-                workers[i - 1].Start(work, i);
+                workers[i].Wake();
             }
 
-            Exception? callerError = null;
-            try
-            {
-                work.RunPart(0);
-            }
-            catch (Exception e)
-            {
-                callerError = e;
-            }
-
-            if (parts > 1)
+            RunParts(generation);
+            if (Volatile.Read(ref _finished) < parts)
             {
                 _done.Wait();
             }
 
-            Exception? error = callerError ?? _workerError;
-            _workerError = null;
+            Exception? error = _error;
+            _error = null;
+            _work = null;
             if (error != null)
             {
                 ExceptionDispatchInfo.Throw(error);
@@ -78,6 +83,45 @@ internal static class GemmWorkerPool
         finally
         {
             Volatile.Write(ref _busy, 0);
+        }
+    }
+
+    /// <summary>Claims and runs parts of job <paramref name="generation"/> until none is left (or the job is over).</summary>
+    private static void RunParts(long generation)
+    {
+        while (true)
+        {
+            long claim = Volatile.Read(ref _claim);
+            if (claim >> 32 != generation)
+            {
+                return;
+            }
+
+            int part = (int)claim;
+            int parts = Volatile.Read(ref _parts);
+            if (part >= parts || Interlocked.CompareExchange(ref _claim, claim + 1, claim) != claim)
+            {
+                if (part >= parts)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            try
+            {
+                _work!.RunPart(part);
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref _error, e, null);
+            }
+
+            if (Interlocked.Increment(ref _finished) == parts)
+            {
+                _done.Set();
+            }
         }
     }
 
@@ -101,26 +145,10 @@ internal static class GemmWorkerPool
         return grown;
     }
 
-    /// <summary>Called by a worker when its part ends; the last one wakes the caller.</summary>
-    private static void PartFinished(Exception? error)
-    {
-        if (error != null)
-        {
-            Interlocked.CompareExchange(ref _workerError, error, null);
-        }
-
-        if (Interlocked.Decrement(ref _remaining) == 0)
-        {
-            _done.Set();
-        }
-    }
-
-    /// <summary>One background thread that runs one part per <see cref="Start"/> and parks in between.</summary>
+    /// <summary>One background thread that helps with the current job each time it is woken, then parks again.</summary>
     private sealed class Worker
     {
-        private readonly ManualResetEventSlim _go = new(false);
-        private IPartitionedWork? _work;
-        private int _part;
+        private readonly ManualResetEventSlim _wake = new(false);
 
         public Worker(int index)
         {
@@ -128,32 +156,15 @@ internal static class GemmWorkerPool
             thread.Start();
         }
 
-        public void Start(IPartitionedWork work, int part)
-        {
-            _work = work;
-            _part = part;
-            _go.Set();
-        }
+        public void Wake() => _wake.Set();
 
         private void Loop()
         {
             while (true)
             {
-                _go.Wait();
-                _go.Reset();
-                IPartitionedWork work = _work!;
-                _work = null;
-                Exception? error = null;
-                try
-                {
-                    work.RunPart(_part);
-                }
-                catch (Exception e)
-                {
-                    error = e;
-                }
-
-                PartFinished(error);
+                _wake.Wait();
+                _wake.Reset();
+                RunParts(Volatile.Read(ref _claim) >> 32);
             }
         }
     }
