@@ -4,7 +4,7 @@ namespace NativeNet.Kernels;
 
 /// <summary>
 /// The threads a split GEMM runs on: dedicated background threads, started the first time they are needed and
-/// then parked on a <see cref="ManualResetEventSlim"/> (a short spin, then a kernel wait), so a split product
+/// then parked on a <see cref="ParkingSignal"/> (a short spin, then a kernel wait), so a split product
 /// allocates nothing after warm-up and an idle pool costs no CPU. Parts are claimed, not assigned: the caller and
 /// every woken worker take the next unclaimed part until none is left, so when the machine is busy and a worker is
 /// slow to wake, the caller simply runs more parts itself instead of waiting (a spinning or statically assigned
@@ -17,7 +17,7 @@ internal static class GemmWorkerPool
     /// <summary>Most parts one job may have (the caller runs parts too, so at most this many minus one threads).</summary>
     public const int MaxParts = 64;
 
-    private static readonly ManualResetEventSlim _done = new(false);
+    private static readonly ParkingSignal _done = new();
     private static Worker[] _workers = [];
     private static int _busy;
 
@@ -56,7 +56,6 @@ internal static class GemmWorkerPool
             _parts = parts;
             _finished = 0;
             _error = null;
-            _done.Reset();
             long generation = ((Volatile.Read(ref _claim) >> 32) + 1) & int.MaxValue; // stays positive when it wraps
             Volatile.Write(ref _claim, generation << 32);
             for (int i = 0; i < parts - 1; i++)
@@ -65,7 +64,9 @@ internal static class GemmWorkerPool
             }
 
             RunParts(generation);
-            if (Volatile.Read(ref _finished) < parts)
+
+            // A loop: the signal may be a late one from the previous job's last part.
+            while (Volatile.Read(ref _finished) < parts)
             {
                 _done.Wait();
             }
@@ -148,7 +149,7 @@ internal static class GemmWorkerPool
     /// <summary>One background thread that helps with the current job each time it is woken, then parks again.</summary>
     private sealed class Worker
     {
-        private readonly ManualResetEventSlim _wake = new(false);
+        private readonly ParkingSignal _wake = new();
 
         public Worker(int index)
         {
@@ -163,7 +164,6 @@ internal static class GemmWorkerPool
             while (true)
             {
                 _wake.Wait();
-                _wake.Reset();
                 RunParts(Volatile.Read(ref _claim) >> 32);
             }
         }
