@@ -27,6 +27,39 @@ public class GemmWorkerPoolTests
         Assert.True(GemmWorkerPool.WorkerCount >= parts - 1);
     }
 
+    [Fact]
+    public void Thousands_of_back_to_back_jobs_of_varying_size_run_every_part_exactly_once()
+    {
+        var random = new Random(4);
+        for (int job = 0; job < 3000; job++)
+        {
+            int parts = random.Next(1, 5);
+            var work = new CountingWork(parts);
+            Assert.True(GemmWorkerPool.TryRun(work, parts));
+            Assert.All(work.Counts, count => Assert.Equal(1, count));
+        }
+    }
+
+    [Fact]
+    public void Tall_products_split_from_a_lower_size_but_training_shapes_stay_on_one_thread()
+    {
+        int saved = Gemm.MaxDegreeOfParallelism;
+        try
+        {
+            Gemm.MaxDegreeOfParallelism = 2;
+            Assert.True(Gemm.ShouldSplit(10_000, 10, 100), "the last layer of a 10 000-row inference batch");
+            Assert.False(Gemm.ShouldSplit(128, 784, 100), "a training forward product");
+            Assert.False(Gemm.ShouldSplit(784, 100, 128), "a training weight gradient");
+            Assert.False(Gemm.ShouldSplit(4000, 4000, 1), "square, not tall");
+            Gemm.MaxDegreeOfParallelism = 1;
+            Assert.False(Gemm.ShouldSplit(10_000, 100, 784));
+        }
+        finally
+        {
+            Gemm.MaxDegreeOfParallelism = saved;
+        }
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
