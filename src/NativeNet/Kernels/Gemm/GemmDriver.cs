@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace NativeNet.Kernels;
@@ -144,6 +145,7 @@ internal static unsafe class GemmDriver<T>
     }
 
     /// <summary>Multiplies packed A rows [ic, ic + mc) by the packed B columns [jc, jc + nc) of one k-block into C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // as when it was the body of Run's loop: small products pay for a call
     private static void ComputeBlock<TKernel>(
         in GemmProblem<T> problem, int ic, int mc, int jc, int nc, int kc, T* packedA, T* packedB, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
         where TKernel : struct, IGemmMicroKernel<T>
