@@ -19,9 +19,9 @@ namespace NativeNet.Networks;
 /// <see cref="Network{T}.CreateSession"/> read the network's live parameters, so the network must not be
 /// trained, re-initialised or loaded into while they predict (the weights would change under them, torn);
 /// to keep predicting while training goes on, take a <see cref="Network{T}.CreateSnapshot"/> and create
-/// sessions from it. Products of at least 2^24 multiply-adds are split across threads by
-/// <see cref="Gemm"/>, which allocates a little per call: with many concurrent sessions, keep batches below
-/// that size or set <see cref="Gemm.MaxDegreeOfParallelism"/> to 1.
+/// sessions from it. Large products (see <see cref="Gemm.MaxDegreeOfParallelism"/>) are split across
+/// <see cref="Gemm"/>'s worker threads; that pool runs one product at a time, so with several concurrent sessions
+/// the others compute their products on their own thread (same bits, no waiting).
 /// </remarks>
 /// <typeparam name="T">The element type.</typeparam>
 public sealed class InferenceSession<T>

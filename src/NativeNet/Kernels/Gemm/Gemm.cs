@@ -16,12 +16,24 @@ public static class Gemm
     /// <summary>m * n * k from which a product is split across threads; below it thread hand-off costs more than it saves.</summary>
     private const long ParallelThreshold = 1L << 24;
 
+    /// <summary>
+    /// The lower threshold for tall products (m &gt;= <see cref="TallRows"/> and m &gt;= 4n, e.g. the last layer of a
+    /// large inference batch, 10000 x 10 x 100): they are split into row bands, each of which repeats only the
+    /// small packing of op(B), and the worker pool's hand-off costs microseconds against a product of 100+ µs.
+    /// </summary>
+    private const long TallParallelThreshold = 1L << 22;
+
+    /// <summary>Rows from which <see cref="TallParallelThreshold"/> applies (well above training batch sizes).</summary>
+    private const int TallRows = 2048;
+
     private static int _maxDegreeOfParallelism = Environment.ProcessorCount;
 
     /// <summary>
     /// Most threads one product may use (default <see cref="Environment.ProcessorCount"/>; 1 disables threading).
-    /// Only products with m * n * k &gt;= 2^24 are split, and only along rows or columns of C (never the k sum),
-    /// so the value never changes a result. Process-wide.
+    /// Only products with m * n * k &gt;= 2^24 (2^22 for tall ones with m &gt;= 2048 and m &gt;= 4n) are split, and
+    /// only along rows or columns of C (never the k sum), so the value never changes a result. The extra threads are
+    /// dedicated background threads started on first use and parked while idle; they run one product at a time (a
+    /// concurrent caller computes on its own thread). Process-wide; values above 64 act as 64.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public static int MaxDegreeOfParallelism
@@ -112,8 +124,12 @@ public static class Gemm
     }
 
     /// <summary>Whether a product of this size is split across threads.</summary>
-    internal static bool ShouldSplit(int m, int n, int k) =>
-        (long)m * n * k >= ParallelThreshold && MaxDegreeOfParallelism > 1;
+    internal static bool ShouldSplit(int m, int n, int k)
+    {
+        long size = (long)m * n * k;
+        bool large = size >= ParallelThreshold || (m >= TallRows && m >= 4L * n && size >= TallParallelThreshold);
+        return large && MaxDegreeOfParallelism > 1;
+    }
 
     /// <summary>C = activation(beta * C + bias): the whole product when k == 0 or alpha == 0.</summary>
     internal static void ScaleOnly<T>(int m, int n, T beta, Span<T> c, int ldc, ReadOnlySpan<T> bias, bool relu)

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace NativeNet.Kernels;
@@ -20,6 +21,9 @@ internal static unsafe class GemmDriver<T>
 
     /// <summary>NC: columns of packed B per outer block (a multiple of every NR).</summary>
     private const int ColumnBlock = 4096;
+
+    /// <summary>Largest op(B), packed for all of k, for which tall products take <see cref="RunRowBlocksFirst"/> (leaves L2 room for A and C blocks).</summary>
+    private const int DepthFirstBytes = 512 * 1024;
 
     /// <summary>MR of the micro-kernel selected for this machine (row splits between threads align to it).</summary>
     public static int TileRows =>
@@ -64,6 +68,13 @@ internal static unsafe class GemmDriver<T>
         int k = problem.K;
 
         int rowBlock = RowBlockBytes / sizeof(T) / mr * mr;
+        if (m > rowBlock && k > DepthBlock && n <= ColumnBlock && (long)RoundUp(n, nr) * k * sizeof(T) <= DepthFirstBytes)
+        {
+            // Half an MC block: C rows of a block then stay in L2 next to all of packed B (measured 3-4 % faster than MC).
+            RunRowBlocksFirst<TKernel>(problem, Math.Max(mr, rowBlock / 2 / mr * mr));
+            return;
+        }
+
         int kcMax = Math.Min(k, DepthBlock);
         int mcMax = Math.Min(m, rowBlock);
         int ncMax = Math.Min(n, ColumnBlock);
@@ -88,33 +99,91 @@ internal static unsafe class GemmDriver<T>
                     int mc = Math.Min(rowBlock, m - ic);
                     PackA(problem, ic, pc, mc, kc, packedA, mr);
 
-                    for (int jr = 0, width; jr < nc; jr += width)
-                    {
-                        width = PanelWidth(nc - jr, nr, narrow, edge, wide, widePair);
-                        int cols = Math.Min(width, nc - jr);
-                        T* panelB = packedB + ((nint)jr * kc);
-                        T* biasTile = bias == null ? null : bias + jc + jr;
-                        T* cColumn = problem.C + jc + jr;
-                        if (width == edge)
-                        {
-                            int group = TKernel.EdgeRows;
-                            for (int ir = 0; ir < mc; ir += group)
-                            {
-                                T* panelA = packedA + ((nint)(ir / mr) * mr * kc);
-                                TKernel.RunEdge(kc, panelA, mr * kc, panelB, cColumn + ((nint)(ic + ir) * problem.Ldc), problem.Ldc, Math.Min(group, mc - ir), cols, epilogue, biasTile, scratch);
-                            }
-
-                            continue;
-                        }
-
-                        for (int ir = 0; ir < mc; ir += mr)
-                        {
-                            int rows = Math.Min(mr, mc - ir);
-                            T* panelA = packedA + ((nint)(ir / mr) * mr * kc);
-                            TKernel.Run(kc, panelA, panelB, width, cColumn + ((nint)(ic + ir) * problem.Ldc), problem.Ldc, rows, cols, epilogue, biasTile, scratch);
-                        }
-                    }
+                    ComputeBlock<TKernel>(problem, ic, mc, jc, nc, kc, packedA, packedB, epilogue, bias, scratch);
                 }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Tall, narrow products (several MC row blocks, k deeper than one KC block, all of packed op(B) within
+    /// <see cref="DepthFirstBytes"/>): op(B) is packed once for every k-block, then each row block runs through all
+    /// k-blocks while its rows of C are still in L2, instead of streaming the whole of C through memory once per
+    /// k-block. Each C element sees the same k-blocks in the same order with the same epilogues, so the bits are
+    /// those of the jc → pc → ic order.
+    /// </summary>
+    private static void RunRowBlocksFirst<TKernel>(in GemmProblem<T> problem, int rowBlock)
+        where TKernel : struct, IGemmMicroKernel<T>
+    {
+        int mr = TKernel.Rows;
+        int nr = TKernel.Columns;
+        int m = problem.M;
+        int n = problem.N;
+        int k = problem.K;
+        int kcMax = Math.Min(k, DepthBlock);
+        int wide = TKernel.WideColumns;
+        int widePair = TKernel.WidePairColumns;
+        int blockStride = RoundUp(n, nr) + wide; // as Run's bLength: the last panel may be wider than its columns
+        int aLength = GemmPackBuffer<T>.RoundUp(RoundUp(Math.Min(m, rowBlock), mr) * kcMax);
+        int bLength = GemmPackBuffer<T>.RoundUp(blockStride * k);
+        T* packedA = GemmPackBuffer<T>.Get(aLength + bLength + (mr * Math.Max(nr, Math.Max(wide, widePair))));
+        T* packedB = packedA + aLength;
+        T* scratch = packedB + bLength;
+
+        for (int pc = 0; pc < k; pc += DepthBlock)
+        {
+            PackB(problem, pc, 0, Math.Min(DepthBlock, k - pc), n, packedB + ((nint)blockStride * pc), nr, TKernel.NarrowColumns, TKernel.EdgeColumns, wide, widePair);
+        }
+
+        for (int ic = 0; ic < m; ic += rowBlock)
+        {
+            int mc = Math.Min(rowBlock, m - ic);
+            for (int pc = 0; pc < k; pc += DepthBlock)
+            {
+                int kc = Math.Min(DepthBlock, k - pc);
+                PackA(problem, ic, pc, mc, kc, packedA, mr);
+                var epilogue = GemmEpilogue<T>.ForBlock(problem.Alpha, problem.Beta, pc == 0, pc + kc == k, problem.Relu);
+                ComputeBlock<TKernel>(problem, ic, mc, 0, n, kc, packedA, packedB + ((nint)blockStride * pc), epilogue, pc == 0 ? problem.Bias : null, scratch);
+            }
+        }
+    }
+
+    /// <summary>Multiplies packed A rows [ic, ic + mc) by the packed B columns [jc, jc + nc) of one k-block into C.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)] // as when it was the body of Run's loop: small products pay for a call
+    private static void ComputeBlock<TKernel>(
+        in GemmProblem<T> problem, int ic, int mc, int jc, int nc, int kc, T* packedA, T* packedB, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
+        where TKernel : struct, IGemmMicroKernel<T>
+    {
+        int mr = TKernel.Rows;
+        int nr = TKernel.Columns;
+        int narrow = TKernel.NarrowColumns;
+        int edge = TKernel.EdgeColumns;
+        int wide = TKernel.WideColumns;
+        int widePair = TKernel.WidePairColumns;
+        for (int jr = 0, width; jr < nc; jr += width)
+        {
+            width = PanelWidth(nc - jr, nr, narrow, edge, wide, widePair);
+            int cols = Math.Min(width, nc - jr);
+            T* panelB = packedB + ((nint)jr * kc);
+            T* biasTile = bias == null ? null : bias + jc + jr;
+            T* cColumn = problem.C + jc + jr;
+            if (width == edge)
+            {
+                int group = TKernel.EdgeRows;
+                for (int ir = 0; ir < mc; ir += group)
+                {
+                    T* panelA = packedA + ((nint)(ir / mr) * mr * kc);
+                    TKernel.RunEdge(kc, panelA, mr * kc, panelB, cColumn + ((nint)(ic + ir) * problem.Ldc), problem.Ldc, Math.Min(group, mc - ir), cols, epilogue, biasTile, scratch);
+                }
+
+                continue;
+            }
+
+            for (int ir = 0; ir < mc; ir += mr)
+            {
+                int rows = Math.Min(mr, mc - ir);
+                T* panelA = packedA + ((nint)(ir / mr) * mr * kc);
+                TKernel.Run(kc, panelA, panelB, width, cColumn + ((nint)(ic + ir) * problem.Ldc), problem.Ldc, rows, cols, epilogue, biasTile, scratch);
             }
         }
     }

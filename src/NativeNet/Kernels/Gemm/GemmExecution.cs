@@ -46,43 +46,25 @@ internal static unsafe class GemmExecution
     }
 
     /// <summary>
-    /// Splits C into at most <paramref name="degree"/> bands of whole micro-tiles along its longer side and runs
-    /// each band as an independent product. Every band repeats the full k sum in the same order, so the bits do
-    /// not depend on the number of bands.
+    /// Splits C into at most <paramref name="degree"/> bands of whole micro-tiles and runs each band as an
+    /// independent product on <see cref="GemmWorkerPool"/> (inline when the pool is busy). Every band repeats the
+    /// full k sum in the same order, so the bits do not depend on the number of bands.
     /// </summary>
     private static void RunSplit<T>(in GemmProblem<T> problem, int degree)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        bool byColumns = problem.N >= problem.M;
-        int tile = byColumns ? GemmDriver<T>.TileColumns : GemmDriver<T>.TileRows;
-        int extent = byColumns ? problem.N : problem.M;
-        int tiles = (extent + tile - 1) / tile;
-        int parts = Math.Min(degree, tiles);
-        if (parts <= 1)
+        GemmSplit<T> split = GemmSplit<T>.ForCurrentThread;
+        int parts = split.Prepare(problem, Math.Min(degree, GemmWorkerPool.MaxParts));
+        try
         {
-            GemmDriver<T>.Run(problem);
-            return;
-        }
-
-        var split = new GemmSplit<T>(problem, byColumns, tile, tiles, parts);
-        Parallel.For(0, parts, new ParallelOptions { MaxDegreeOfParallelism = parts }, split.RunPart);
-    }
-
-    /// <summary>One product cut into bands; <see cref="RunPart"/> computes band i on whichever thread runs it.</summary>
-    private sealed class GemmSplit<T>(GemmProblem<T> problem, bool byColumns, int tile, int tiles, int parts)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        public void RunPart(int part)
-        {
-            int extent = byColumns ? problem.N : problem.M;
-            int start = (int)((long)part * tiles / parts) * tile;
-            int end = Math.Min(extent, (int)((long)(part + 1) * tiles / parts) * tile);
-            if (end <= start)
+            if (parts <= 1 || !GemmWorkerPool.TryRun(split, parts))
             {
-                return;
+                GemmDriver<T>.Run(problem);
             }
-
-            GemmDriver<T>.Run(byColumns ? problem.Columns(start, end - start) : problem.Rows(start, end - start));
+        }
+        finally
+        {
+            split.Clear();
         }
     }
 }

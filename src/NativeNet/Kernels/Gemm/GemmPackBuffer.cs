@@ -4,8 +4,8 @@ namespace NativeNet.Kernels;
 
 /// <summary>
 /// Per-thread packing memory for GEMM: one pinned array on the pinned object heap, 64-byte aligned, grown on
-/// demand and then reused, so a steady stream of GEMM calls allocates nothing. Each thread (including thread-pool
-/// workers of a parallel GEMM) gets its own buffer, so no locking is needed.
+/// demand and then reused, so a steady stream of GEMM calls allocates nothing. Each thread (including the
+/// <see cref="GemmWorkerPool"/> threads of a split GEMM) gets its own buffer, so no locking is needed.
 /// </summary>
 internal static unsafe class GemmPackBuffer<T>
     where T : unmanaged
