@@ -65,19 +65,19 @@ internal readonly struct MomentumUpdate<T>(T learningRate, T momentum) : IFusedU
 
     public T Invoke(T w, T g, ref T s0, ref T s1)
     {
-        s0 = VectorFma.MultiplyAdd(_momentum, s0, _negativeLearningRate * g);
+        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(_momentum, s0, _negativeLearningRate * g));
         return w + s0;
     }
 
     public Vector256<T> Invoke(Vector256<T> w, Vector256<T> g, ref Vector256<T> s0, ref Vector256<T> s1)
     {
-        s0 = VectorFma.MultiplyAdd(Vector256.Create(_momentum), s0, Vector256.Create(_negativeLearningRate) * g);
+        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(Vector256.Create(_momentum), s0, Vector256.Create(_negativeLearningRate) * g));
         return w + s0;
     }
 
     public Vector512<T> Invoke(Vector512<T> w, Vector512<T> g, ref Vector512<T> s0, ref Vector512<T> s1)
     {
-        s0 = VectorFma.MultiplyAdd(Vector512.Create(_momentum), s0, Vector512.Create(_negativeLearningRate) * g);
+        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(Vector512.Create(_momentum), s0, Vector512.Create(_negativeLearningRate) * g));
         return w + s0;
     }
 }

@@ -91,19 +91,19 @@ internal readonly struct NesterovUpdate<T>(T learningRate, T momentum) : IFusedU
 
     public T Invoke(T w, T g, ref T s0, ref T s1)
     {
-        s0 = VectorFma.MultiplyAdd(_momentum, s0, _negativeLearningRate * g);
+        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(_momentum, s0, _negativeLearningRate * g));
         return VectorFma.MultiplyAdd(_momentumSquared, s0, VectorFma.MultiplyAdd(_gradientScale, g, w));
     }
 
     public Vector256<T> Invoke(Vector256<T> w, Vector256<T> g, ref Vector256<T> s0, ref Vector256<T> s1)
     {
-        s0 = VectorFma.MultiplyAdd(Vector256.Create(_momentum), s0, Vector256.Create(_negativeLearningRate) * g);
+        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(Vector256.Create(_momentum), s0, Vector256.Create(_negativeLearningRate) * g));
         return VectorFma.MultiplyAdd(Vector256.Create(_momentumSquared), s0, VectorFma.MultiplyAdd(Vector256.Create(_gradientScale), g, w));
     }
 
     public Vector512<T> Invoke(Vector512<T> w, Vector512<T> g, ref Vector512<T> s0, ref Vector512<T> s1)
     {
-        s0 = VectorFma.MultiplyAdd(Vector512.Create(_momentum), s0, Vector512.Create(_negativeLearningRate) * g);
+        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(Vector512.Create(_momentum), s0, Vector512.Create(_negativeLearningRate) * g));
         return VectorFma.MultiplyAdd(Vector512.Create(_momentumSquared), s0, VectorFma.MultiplyAdd(Vector512.Create(_gradientScale), g, w));
     }
 }
@@ -122,21 +122,21 @@ internal readonly struct NesterovPaperUpdate<T>(T learningRate, T momentum) : IF
     public T Invoke(T w, T g, ref T s0, ref T s1)
     {
         T result = VectorFma.MultiplyAdd(_momentumSquared, s0, VectorFma.MultiplyAdd(_gradientScale, g, w));
-        s0 = VectorFma.MultiplyAdd(_momentum, s0, _negativeLearningRate * g);
+        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(_momentum, s0, _negativeLearningRate * g));
         return result;
     }
 
     public Vector256<T> Invoke(Vector256<T> w, Vector256<T> g, ref Vector256<T> s0, ref Vector256<T> s1)
     {
         Vector256<T> result = VectorFma.MultiplyAdd(Vector256.Create(_momentumSquared), s0, VectorFma.MultiplyAdd(Vector256.Create(_gradientScale), g, w));
-        s0 = VectorFma.MultiplyAdd(Vector256.Create(_momentum), s0, Vector256.Create(_negativeLearningRate) * g);
+        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(Vector256.Create(_momentum), s0, Vector256.Create(_negativeLearningRate) * g));
         return result;
     }
 
     public Vector512<T> Invoke(Vector512<T> w, Vector512<T> g, ref Vector512<T> s0, ref Vector512<T> s1)
     {
         Vector512<T> result = VectorFma.MultiplyAdd(Vector512.Create(_momentumSquared), s0, VectorFma.MultiplyAdd(Vector512.Create(_gradientScale), g, w));
-        s0 = VectorFma.MultiplyAdd(Vector512.Create(_momentum), s0, Vector512.Create(_negativeLearningRate) * g);
+        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(Vector512.Create(_momentum), s0, Vector512.Create(_negativeLearningRate) * g));
         return result;
     }
 }

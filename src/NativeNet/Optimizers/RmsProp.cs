@@ -68,19 +68,19 @@ internal readonly struct RmsPropUpdate<T>(T learningRate, T decayRate) : IFusedU
 
     public T Invoke(T w, T g, ref T s0, ref T s1)
     {
-        s0 = VectorFma.MultiplyAdd(_decayRate, s0, _oneMinusDecayRate * g * g);
+        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(_decayRate, s0, _oneMinusDecayRate * g * g));
         return VectorFma.MultiplyAdd(_negativeLearningRate, g / (T.Sqrt(s0) + _epsilon), w);
     }
 
     public Vector256<T> Invoke(Vector256<T> w, Vector256<T> g, ref Vector256<T> s0, ref Vector256<T> s1)
     {
-        s0 = VectorFma.MultiplyAdd(Vector256.Create(_decayRate), s0, Vector256.Create(_oneMinusDecayRate) * g * g);
+        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(Vector256.Create(_decayRate), s0, Vector256.Create(_oneMinusDecayRate) * g * g));
         return VectorFma.MultiplyAdd(Vector256.Create(_negativeLearningRate), g / (Vector256.Sqrt(s0) + Vector256.Create(_epsilon)), w);
     }
 
     public Vector512<T> Invoke(Vector512<T> w, Vector512<T> g, ref Vector512<T> s0, ref Vector512<T> s1)
     {
-        s0 = VectorFma.MultiplyAdd(Vector512.Create(_decayRate), s0, Vector512.Create(_oneMinusDecayRate) * g * g);
+        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(Vector512.Create(_decayRate), s0, Vector512.Create(_oneMinusDecayRate) * g * g));
         return VectorFma.MultiplyAdd(Vector512.Create(_negativeLearningRate), g / (Vector512.Sqrt(s0) + Vector512.Create(_epsilon)), w);
     }
 }

@@ -178,6 +178,20 @@ internal static unsafe class GemmPacking
             return;
         }
 
+        // A full float edge (n = 100 leaves 4) is one 128-bit broadcast and one lane permute per k instead of 16
+        // scalar stores; only a copy, so the bits cannot change.
+        if (typeof(T) == typeof(float) && cols == 4)
+        {
+            var repeat = Vector512.Create(0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3);
+            for (nint p = 0; p < kc; p++)
+            {
+                Vector512<float> row = Avx512F.BroadcastVector128ToVector512((float*)src + (p * ld));
+                Vector512.Shuffle(row, repeat).Store((float*)dst + (p * 16));
+            }
+
+            return;
+        }
+
         for (int p = 0; p < kc; p++)
         {
             T* s = src + ((nint)p * ld);
@@ -203,7 +217,27 @@ internal static unsafe class GemmPacking
             return;
         }
 
-        for (int p = 0; p < kc; p++)
+        int start = 0;
+        if (typeof(T) == typeof(float) && cols == 4)
+        {
+            // Four k of the four source rows in one vector (row j in lanes 4j..4j+3), then one permute per k
+            // spreads lane 4j + q over lanes 4j..4j+3: a copy, so the bits cannot change.
+            float* s = (float*)src;
+            var spread = Vector512.Create(0, 0, 0, 0, 4, 4, 4, 4, 8, 8, 8, 8, 12, 12, 12, 12);
+            for (; start <= kc - 4; start += 4)
+            {
+                var rows = Vector512.Create(
+                    Vector256.Create(Vector128.Load(s + start), Vector128.Load(s + ld + start)),
+                    Vector256.Create(Vector128.Load(s + (2 * (nint)ld) + start), Vector128.Load(s + (3 * (nint)ld) + start)));
+                float* d = (float*)dst + ((nint)start * 16);
+                Vector512.Shuffle(rows, spread).Store(d);
+                Vector512.Shuffle(rows, spread + Vector512<int>.One).Store(d + 16);
+                Vector512.Shuffle(rows, spread + Vector512.Create(2)).Store(d + 32);
+                Vector512.Shuffle(rows, spread + Vector512.Create(3)).Store(d + 48);
+            }
+        }
+
+        for (int p = start; p < kc; p++)
         {
             T* d = dst + ((nint)p * 16);
             for (int j = 0; j < 4; j++)
