@@ -23,8 +23,12 @@ public class GemmBenchmarks
     private int _n;
     private int _k;
 
-    /// <summary>m x n x k, with T marking a transposed operand.</summary>
-    [Params("128x784x100", "128x100x100", "784x100x128 TN", "128x784x100 NT", "1x784x100", "127x99x33")]
+    /// <summary>
+    /// m x n x k, with T marking a transposed operand: the 784-100x4-10 layer-1 forward (128x100x784), its weight
+    /// gradient (784x100x128 TN) and input gradient (128x784x100 NT), the plain product of that size, the hidden
+    /// layers (128x100x100), the 784-50-10 forward and weight gradient (n = 50), batch-1 GEMV and a ragged shape.
+    /// </summary>
+    [Params("128x100x784", "128x784x100", "128x100x100", "784x100x128 TN", "128x784x100 NT", "100x50x784", "784x50x100 TN", "1x784x100", "127x99x33")]
     public string Shape { get; set; } = "128x784x100";
 
     [GlobalSetup]
