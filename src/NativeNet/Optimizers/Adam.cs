@@ -102,9 +102,7 @@ internal readonly struct AdamUpdate<T>(T correctedLearningRate, T beta1, T beta2
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     // Moments of parameters whose gradient stays 0 (dead ReLU units) decay geometrically into the subnormal
-    // range (m after ~800 steps), where every FMA on them is many times slower; they are flushed to 0 there,
-    // which changes W by less than lr·2⁻¹²⁶/1e-7, far below its rounding.
-    private static readonly T _minNormal = T.CreateTruncating(typeof(T) == typeof(float) ? 1.17549435e-38 : 2.2250738585072014e-308); // smallest normal float / double
+    // range (m after ~800 steps), where every FMA on them is many times slower: SubnormalFlush zeroes them there.
     private readonly T _epsilon = T.CreateTruncating(OptimizerDefaults.Epsilon);
     private readonly T _negativeLearningRate = -correctedLearningRate;
     private readonly T _oneMinusBeta1 = T.One - beta1;
@@ -116,8 +114,8 @@ internal readonly struct AdamUpdate<T>(T correctedLearningRate, T beta1, T beta2
     {
         s0 = VectorFma.MultiplyAdd(_oneMinusBeta1, g - s0, s0);
         s1 = VectorFma.MultiplyAdd(_oneMinusBeta2, VectorFma.MultiplyAdd(g, g, -s1), s1);
-        s0 = T.Abs(s0) < _minNormal ? T.Zero : s0;
-        s1 = s1 < _minNormal ? T.Zero : s1;
+        s0 = SubnormalFlush.Flush(s0);
+        s1 = SubnormalFlush.Flush(s1);
         return VectorFma.MultiplyAdd(_negativeLearningRate, s0 / (T.Sqrt(s1) + _epsilon), w);
     }
 
@@ -125,9 +123,8 @@ internal readonly struct AdamUpdate<T>(T correctedLearningRate, T beta1, T beta2
     {
         s0 = VectorFma.MultiplyAdd(Vector256.Create(_oneMinusBeta1), g - s0, s0);
         s1 = VectorFma.MultiplyAdd(Vector256.Create(_oneMinusBeta2), VectorFma.MultiplyAdd(g, g, -s1), s1);
-        var minNormal = Vector256.Create(_minNormal);
-        s0 &= Vector256.GreaterThanOrEqual(Vector256.Abs(s0), minNormal);
-        s1 &= Vector256.GreaterThanOrEqual(s1, minNormal);
+        s0 = SubnormalFlush.Flush(s0);
+        s1 = SubnormalFlush.Flush(s1);
         return VectorFma.MultiplyAdd(Vector256.Create(_negativeLearningRate), s0 / (Vector256.Sqrt(s1) + Vector256.Create(_epsilon)), w);
     }
 
@@ -135,9 +132,8 @@ internal readonly struct AdamUpdate<T>(T correctedLearningRate, T beta1, T beta2
     {
         s0 = VectorFma.MultiplyAdd(Vector512.Create(_oneMinusBeta1), g - s0, s0);
         s1 = VectorFma.MultiplyAdd(Vector512.Create(_oneMinusBeta2), VectorFma.MultiplyAdd(g, g, -s1), s1);
-        var minNormal = Vector512.Create(_minNormal);
-        s0 &= Vector512.GreaterThanOrEqual(Vector512.Abs(s0), minNormal);
-        s1 &= Vector512.GreaterThanOrEqual(s1, minNormal);
+        s0 = SubnormalFlush.Flush(s0);
+        s1 = SubnormalFlush.Flush(s1);
         return VectorFma.MultiplyAdd(Vector512.Create(_negativeLearningRate), s0 / (Vector512.Sqrt(s1) + Vector512.Create(_epsilon)), w);
     }
 }

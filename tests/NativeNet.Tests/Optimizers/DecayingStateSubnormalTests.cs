@@ -46,6 +46,40 @@ public class DecayingStateSubnormalTests
         }
     }
 
+    public static TheoryData<string, int> NaNCases()
+    {
+        var data = new TheoryData<string, int>();
+        foreach (string name in new[] { "momentum", "nesterov", "nesterov-bengio", "rmsprop", "adam" })
+        {
+            foreach (int index in new[] { 0, 17, 36 })
+            {
+                data.Add(name, index);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// The flush is for tiny values only: a NaN gradient must reach the state and the weight in a vector lane
+    /// (index 0, 17) as in the scalar tail (index 36 of 37), so a divergence is seen rather than silently skipped.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(NaNCases))]
+    public void A_nan_gradient_reaches_state_and_weight_in_every_lane(string name, int index)
+    {
+        const int length = 37;
+        Optimizer<float> optimizer = Create<float>(name, length);
+        var w = new float[length];
+        var g = new float[length];
+        g.AsSpan().Fill(0.5f);
+        g[index] = float.NaN;
+        optimizer.Step(w, g);
+        Assert.True(float.IsNaN(optimizer.GetStateBuffer(0)[index]), $"{name} state[{index}] = {optimizer.GetStateBuffer(0)[index]}");
+        Assert.True(float.IsNaN(w[index]), $"{name} w[{index}] = {w[index]}");
+        Assert.True(float.IsFinite(w[(index + 1) % length]));
+    }
+
     private static Optimizer<T> Create<T>(string name, int length)
         where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
     {
@@ -57,6 +91,7 @@ public class DecayingStateSubnormalTests
             "nesterov" => new Nesterov<T>(length, lr, decay),
             "nesterov-bengio" => new Nesterov<T>(length, lr, decay, NesterovFormulation.Bengio2012),
             "rmsprop" => new RmsProp<T>(length, lr, decay),
+            "adam" => new Adam<T>(length, lr, T.CreateTruncating(0.9), T.CreateTruncating(0.999)),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, "unknown optimizer"),
         };
     }

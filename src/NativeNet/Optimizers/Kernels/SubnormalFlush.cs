@@ -7,7 +7,7 @@ namespace NativeNet.Optimizers.Kernels;
 /// <summary>
 /// Flushes optimizer state that has decayed below the smallest normal number to zero. State of a parameter whose
 /// gradient stays 0 (a dead ReLU unit) decays geometrically (momentum's <c>v ← m · v</c>, RMSprop's
-/// <c>h ← d · h</c>) into the subnormal range, where every later FMA on it is many times slower; a flushed value
+/// <c>h ← d · h</c>, Adam's moments) into the subnormal range, where every later FMA on it is many times slower; a flushed value
 /// changes <c>W</c> by less than the smallest normal number (times lr / 1e-7 for RMSprop), far below its rounding.
 /// </summary>
 internal static class SubnormalFlush
@@ -29,15 +29,15 @@ internal static class SubnormalFlush
         where T : unmanaged, IFloatingPointIeee754<T> =>
         T.Abs(x) < MinNormal<T>() ? T.Zero : x;
 
-    /// <summary>Zeroes the lanes whose magnitude is below the smallest normal value.</summary>
+    /// <summary>Zeroes the lanes whose magnitude is below the smallest normal value; NaN lanes stay NaN, as in the scalar form.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Flush<T>(Vector256<T> x)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        x & Vector256.GreaterThanOrEqual(Vector256.Abs(x), Vector256.Create(MinNormal<T>()));
+        Vector256.AndNot(x, Vector256.LessThan(Vector256.Abs(x), Vector256.Create(MinNormal<T>())));
 
-    /// <summary>Zeroes the lanes whose magnitude is below the smallest normal value.</summary>
+    /// <summary>Zeroes the lanes whose magnitude is below the smallest normal value; NaN lanes stay NaN, as in the scalar form.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<T> Flush<T>(Vector512<T> x)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        x & Vector512.GreaterThanOrEqual(Vector512.Abs(x), Vector512.Create(MinNormal<T>()));
+        Vector512.AndNot(x, Vector512.LessThan(Vector512.Abs(x), Vector512.Create(MinNormal<T>())));
 }
