@@ -76,13 +76,7 @@ internal static unsafe class GemmDriver<T>
         }
 
         int kcMax = Math.Min(k, DepthBlock);
-        int mcMax = Math.Min(m, rowBlock);
-        int ncMax = Math.Min(n, ColumnBlock);
-        int aLength = GemmPackBuffer<T>.RoundUp(RoundUp(mcMax, mr) * kcMax);
-        int bLength = GemmPackBuffer<T>.RoundUp((RoundUp(ncMax, nr) + wide) * kcMax);
-        T* packedA = GemmPackBuffer<T>.Get(aLength + bLength + (mr * Math.Max(nr, Math.Max(wide, widePair))));
-        T* packedB = packedA + aLength;
-        T* scratch = packedB + bLength;
+        T* packedA = GetPackBuffers<TKernel>(Math.Min(m, rowBlock), kcMax, PackedBWidth<TKernel>(Math.Min(n, ColumnBlock)) * kcMax, out T* packedB, out T* scratch);
 
         for (int jc = 0; jc < n; jc += ColumnBlock)
         {
@@ -120,19 +114,11 @@ internal static unsafe class GemmDriver<T>
         int m = problem.M;
         int n = problem.N;
         int k = problem.K;
-        int kcMax = Math.Min(k, DepthBlock);
-        int wide = TKernel.WideColumns;
-        int widePair = TKernel.WidePairColumns;
-        int blockStride = RoundUp(n, nr) + wide; // as Run's bLength: the last panel may be wider than its columns
-        int aLength = GemmPackBuffer<T>.RoundUp(RoundUp(Math.Min(m, rowBlock), mr) * kcMax);
-        int bLength = GemmPackBuffer<T>.RoundUp(blockStride * k);
-        T* packedA = GemmPackBuffer<T>.Get(aLength + bLength + (mr * Math.Max(nr, Math.Max(wide, widePair))));
-        T* packedB = packedA + aLength;
-        T* scratch = packedB + bLength;
-
+        int blockStride = PackedBWidth<TKernel>(n);
+        T* packedA = GetPackBuffers<TKernel>(Math.Min(m, rowBlock), Math.Min(k, DepthBlock), blockStride * k, out T* packedB, out T* scratch);
         for (int pc = 0; pc < k; pc += DepthBlock)
         {
-            PackB(problem, pc, 0, Math.Min(DepthBlock, k - pc), n, packedB + ((nint)blockStride * pc), nr, TKernel.NarrowColumns, TKernel.EdgeColumns, wide, widePair);
+            PackB(problem, pc, 0, Math.Min(DepthBlock, k - pc), n, packedB + ((nint)blockStride * pc), nr, TKernel.NarrowColumns, TKernel.EdgeColumns, TKernel.WideColumns, TKernel.WidePairColumns);
         }
 
         for (int ic = 0; ic < m; ic += rowBlock)
@@ -146,6 +132,32 @@ internal static unsafe class GemmDriver<T>
                 ComputeBlock<TKernel>(problem, ic, mc, 0, n, kc, packedA, packedB + ((nint)blockStride * pc), epilogue, pc == 0 ? problem.Bias : null, scratch);
             }
         }
+    }
+
+    /// <summary>
+    /// Elements per k of packed op(B) for <paramref name="columns"/> columns: whole NR panels plus room for a last
+    /// panel wider than its columns (wide, wide-pair or expanded edge layouts).
+    /// </summary>
+    private static int PackedBWidth<TKernel>(int columns)
+        where TKernel : struct, IGemmMicroKernel<T> =>
+        RoundUp(columns, TKernel.Columns) + TKernel.WideColumns;
+
+    /// <summary>
+    /// The calling thread's pack memory for one product: A panels for <paramref name="rows"/> x <paramref name="depth"/>,
+    /// then <paramref name="bLength"/> elements of packed B, then a scratch tile for ragged stores.
+    /// </summary>
+    /// <returns>The packed A buffer.</returns>
+    private static T* GetPackBuffers<TKernel>(int rows, int depth, int bLength, out T* packedB, out T* scratch)
+        where TKernel : struct, IGemmMicroKernel<T>
+    {
+        int mr = TKernel.Rows;
+        int aLength = GemmPackBuffer<T>.RoundUp(RoundUp(rows, mr) * depth);
+        bLength = GemmPackBuffer<T>.RoundUp(bLength);
+        int widest = Math.Max(TKernel.Columns, Math.Max(TKernel.WideColumns, TKernel.WidePairColumns));
+        T* packedA = GemmPackBuffer<T>.Get(aLength + bLength + (mr * widest));
+        packedB = packedA + aLength;
+        scratch = packedB + bLength;
+        return packedA;
     }
 
     /// <summary>Multiplies packed A rows [ic, ic + mc) by the packed B columns [jc, jc + nc) of one k-block into C.</summary>

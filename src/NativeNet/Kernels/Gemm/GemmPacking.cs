@@ -18,17 +18,18 @@ internal static unsafe class GemmPacking
     public static void Direct<T>(T* src, int ld, int cols, int kc, T* dst, int w)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (w == GemmPackingSixRows.Rows && Vector256.IsHardwareAccelerated)
+        // Full six-row panels of the Vector256 kernel; a ragged last one takes the general loop below.
+        if (w == GemmPackingSixRows.Rows && cols == w && Vector256.IsHardwareAccelerated)
         {
             if (typeof(T) == typeof(float))
             {
-                GemmPackingSixRows.Direct((float*)src, ld, cols, kc, (float*)dst);
+                GemmPackingSixRows.Direct((float*)src, ld, kc, (float*)dst);
                 return;
             }
 
             if (typeof(T) == typeof(double))
             {
-                GemmPackingSixRows.Direct((double*)src, ld, cols, kc, (double*)dst);
+                GemmPackingSixRows.Direct((double*)src, ld, kc, (double*)dst);
                 return;
             }
         }

@@ -118,15 +118,9 @@ internal static unsafe class GemmPackingSixRows
         }
     }
 
-    /// <summary>dst[p * 6 + r] = src[p * ld + r] for r &lt; rows (at most 6), 0 for rows &lt;= r &lt; 6, p &lt; kc.</summary>
-    public static void Direct(float* src, int ld, int rows, int kc, float* dst)
+    /// <summary>A full panel (six rows; a ragged one goes through <see cref="GemmPacking.Direct{T}"/>): dst[p * 6 + r] = src[p * ld + r], p &lt; kc.</summary>
+    public static void Direct(float* src, int ld, int kc, float* dst)
     {
-        if (rows < Rows)
-        {
-            DirectRagged(src, ld, rows, kc, dst);
-            return;
-        }
-
         for (int p = 0; p < kc; p++)
         {
             float* s = src + ((nint)p * ld);
@@ -136,41 +130,15 @@ internal static unsafe class GemmPackingSixRows
         }
     }
 
-    /// <summary>dst[p * 6 + r] = src[p * ld + r] for r &lt; rows (at most 6), 0 for rows &lt;= r &lt; 6, p &lt; kc.</summary>
-    public static void Direct(double* src, int ld, int rows, int kc, double* dst)
+    /// <summary>A full panel (six rows; a ragged one goes through <see cref="GemmPacking.Direct{T}"/>): dst[p * 6 + r] = src[p * ld + r], p &lt; kc.</summary>
+    public static void Direct(double* src, int ld, int kc, double* dst)
     {
-        if (rows < Rows)
-        {
-            DirectRagged(src, ld, rows, kc, dst);
-            return;
-        }
-
         for (int p = 0; p < kc; p++)
         {
             double* s = src + ((nint)p * ld);
             double* d = dst + ((nint)p * Rows);
             Vector256.Load(s).Store(d);
             Vector128.Load(s + 4).Store(d + 4);
-        }
-    }
-
-    private static void DirectRagged<T>(T* src, int ld, int rows, int kc, T* dst)
-        where T : unmanaged
-    {
-        for (int p = 0; p < kc; p++)
-        {
-            T* s = src + ((nint)p * ld);
-            T* d = dst + ((nint)p * Rows);
-            int r = 0;
-            for (; r < rows; r++)
-            {
-                d[r] = s[r];
-            }
-
-            for (; r < Rows; r++)
-            {
-                d[r] = default;
-            }
         }
     }
 

@@ -100,14 +100,14 @@ internal static class GemmWorkerPool
 
             int part = (int)claim;
             int parts = Volatile.Read(ref _parts);
-            if (part >= parts || Interlocked.CompareExchange(ref _claim, claim + 1, claim) != claim)
+            if (part >= parts)
             {
-                if (part >= parts)
-                {
-                    return;
-                }
+                return;
+            }
 
-                continue;
+            if (Interlocked.CompareExchange(ref _claim, claim + 1, claim) != claim)
+            {
+                continue; // another thread claimed this part first
             }
 
             try
