@@ -13,10 +13,15 @@ public class GemmTests
 {
     private static readonly MatrixTranspose[] _transposes = [MatrixTranspose.None, MatrixTranspose.Transpose];
 
-    /// <summary>Runs one strided product and compares it with the reference.</summary>
+    /// <summary>A strided product with the signature of <see cref="Gemm.Multiply{T}(MatrixTranspose, MatrixTranspose, int, int, int, T, ReadOnlySpan{T}, int, ReadOnlySpan{T}, int, T, Span{T}, int)"/>.</summary>
+    internal delegate void Product<T>(
+        MatrixTranspose transA, MatrixTranspose transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, int lda,
+        ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc);
+
+    /// <summary>Runs one strided product (<see cref="Gemm.Multiply{T}(MatrixTranspose, MatrixTranspose, int, int, int, T, ReadOnlySpan{T}, int, ReadOnlySpan{T}, int, T, Span{T}, int)"/> unless <paramref name="product"/> is given) and compares it with the reference.</summary>
     internal static void Check<T>(
         MatrixTranspose transA, MatrixTranspose transB, int m, int n, int k, double alpha = 1, double beta = 0,
-        int padA = 0, int padB = 0, int padC = 0, int seed = 1, bool nanC = false)
+        int padA = 0, int padB = 0, int padC = 0, int seed = 1, bool nanC = false, Product<T>? product = null)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var random = new Random(seed);
@@ -30,7 +35,7 @@ public class GemmTests
 
         int aLength = (int)GemmValidation.RequiredLength(aRows, aCols, lda);
         int bLength = (int)GemmValidation.RequiredLength(bRows, bCols, ldb);
-        Gemm.Multiply(
+        (product ?? Gemm.Multiply)(
             transA, transB, m, n, k, T.CreateTruncating(alpha), a.AsSpan(0, aLength), lda, b.AsSpan(0, bLength), ldb,
             T.CreateTruncating(beta), c.AsSpan(), ldc);
         GemmReference.AssertClose(expected, scale, c, m, n, ldc, $"{typeof(T).Name} {transA}/{transB} m={m} n={n} k={k} alpha={alpha} beta={beta} pads={padA},{padB},{padC}");

@@ -26,35 +26,45 @@ internal static unsafe class GemmDriver<T>
     private const int DepthFirstBytes = 512 * 1024;
 
     /// <summary>MR of the micro-kernel selected for this machine (row splits between threads align to it).</summary>
-    public static int TileRows =>
-        Vector512.IsHardwareAccelerated ? GemmKernel512<T>.Rows
-        : Vector256.IsHardwareAccelerated ? GemmKernel256<T>.Rows
-        : GemmKernelScalar<T>.Rows;
+    public static int TileRows => KernelPaths.Gemm switch
+    {
+        KernelPath.Vector512 => GemmKernel512<T>.Rows,
+        KernelPath.Vector256 => GemmKernel256<T>.Rows,
+        KernelPath.Vector128 => GemmKernel128<T>.Rows,
+        _ => GemmKernelScalar<T>.Rows,
+    };
 
     /// <summary>NR of the micro-kernel selected for this machine (column splits between threads align to it).</summary>
-    public static int TileColumns =>
-        Vector512.IsHardwareAccelerated ? GemmKernel512<T>.Columns
-        : Vector256.IsHardwareAccelerated ? GemmKernel256<T>.Columns
-        : GemmKernelScalar<T>.Columns;
+    public static int TileColumns => KernelPaths.Gemm switch
+    {
+        KernelPath.Vector512 => GemmKernel512<T>.Columns,
+        KernelPath.Vector256 => GemmKernel256<T>.Columns,
+        KernelPath.Vector128 => GemmKernel128<T>.Columns,
+        _ => GemmKernelScalar<T>.Columns,
+    };
 
-    /// <summary>Computes a problem with m, n, k &gt; 0 on the calling thread.</summary>
+    /// <summary>Computes a problem with m, n, k &gt; 0 on the calling thread with the micro-kernel of <see cref="KernelPaths.Gemm"/>.</summary>
     public static void Run(in GemmProblem<T> problem)
     {
-        if (Vector512.IsHardwareAccelerated)
+        switch (KernelPaths.Gemm)
         {
-            Run<GemmKernel512<T>>(problem);
-        }
-        else if (Vector256.IsHardwareAccelerated)
-        {
-            Run<GemmKernel256<T>>(problem);
-        }
-        else
-        {
-            Run<GemmKernelScalar<T>>(problem);
+            case KernelPath.Vector512:
+                Run<GemmKernel512<T>>(problem);
+                break;
+            case KernelPath.Vector256:
+                Run<GemmKernel256<T>>(problem);
+                break;
+            case KernelPath.Vector128:
+                Run<GemmKernel128<T>>(problem);
+                break;
+            default:
+                Run<GemmKernelScalar<T>>(problem);
+                break;
         }
     }
 
-    private static void Run<TKernel>(in GemmProblem<T> problem)
+    /// <summary>Computes a problem with m, n, k &gt; 0 with the given micro-kernel (tests run each kernel on every machine).</summary>
+    internal static void Run<TKernel>(in GemmProblem<T> problem)
         where TKernel : struct, IGemmMicroKernel<T>
     {
         int mr = TKernel.Rows;

@@ -88,6 +88,23 @@ internal readonly struct GemmEpilogue<T>
         (Relu ? Vector256.Max(r, Vector256<T>.Zero) : r).Store(c);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public unsafe void Store(Vector128<T> acc, T* c, T* bias)
+    {
+        Vector128<T> r = ScaleByAlpha ? Vector128.Create(Alpha) * acc : acc;
+        if (bias != null)
+        {
+            r += Vector128.Load(bias);
+        }
+
+        if (LoadC)
+        {
+            r += ScaleC ? Vector128.Create(Beta) * Vector128.Load(c) : Vector128.Load(c);
+        }
+
+        (Relu ? Vector128.Max(r, Vector128<T>.Zero) : r).Store(c);
+    }
+
     /// <summary>Writes the valid rows x cols corner of a tile held in <paramref name="tile"/> (row stride <paramref name="tileStride"/>).</summary>
     public unsafe void StoreTile(T* tile, int tileStride, T* c, int ldc, int rows, int cols, T* bias)
     {

@@ -18,8 +18,8 @@ internal static unsafe class GemmPacking
     public static void Direct<T>(T* src, int ld, int cols, int kc, T* dst, int w)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        // Full six-row panels of the Vector256 kernel; a ragged last one takes the general loop below.
-        if (w == GemmPackingSixRows.Rows && cols == w && Vector256.IsHardwareAccelerated)
+        // Full six-row panels of the Vector256 and Vector128 kernels; a ragged last one takes the general loop below.
+        if (w == GemmPackingSixRows.Rows && cols == w && Vector128.IsHardwareAccelerated)
         {
             if (typeof(T) == typeof(float))
             {
@@ -44,6 +44,13 @@ internal static unsafe class GemmPacking
                 for (; j <= cols - Vector256<T>.Count; j += Vector256<T>.Count)
                 {
                     Vector256.Load(s + j).Store(d + j);
+                }
+            }
+            else if (Vector128.IsHardwareAccelerated)
+            {
+                for (; j <= cols - Vector128<T>.Count; j += Vector128<T>.Count)
+                {
+                    Vector128.Load(s + j).Store(d + j);
                 }
             }
 
@@ -107,7 +114,22 @@ internal static unsafe class GemmPacking
     public static void Transposed<T>(T* src, int ld, int rows, int kc, T* dst, int w)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (w == GemmPackingSixRows.Rows && Avx.IsSupported)
+        if (w == GemmPackingSixRows.Rows && !Vector256.IsHardwareAccelerated && Vector128.IsHardwareAccelerated)
+        {
+            if (typeof(T) == typeof(float))
+            {
+                GemmPackingTranspose128.SixRows((float*)src, ld, rows, kc, (float*)dst);
+                return;
+            }
+
+            if (typeof(T) == typeof(double))
+            {
+                GemmPackingTranspose128.SixRows((double*)src, ld, rows, kc, (double*)dst);
+                return;
+            }
+        }
+
+        if (w == GemmPackingSixRows.Rows && Vector256.IsHardwareAccelerated)
         {
             if (typeof(T) == typeof(float))
             {
@@ -123,7 +145,22 @@ internal static unsafe class GemmPacking
         }
 
         int j = 0;
-        if (Avx.IsSupported && typeof(T) == typeof(float) && w % 8 == 0)
+        if (!Vector256.IsHardwareAccelerated && Vector128.IsHardwareAccelerated)
+        {
+            // Portable 4 x 4 (2 x 2) register transposes for ARM64 and x64 without AVX2.
+            int vectorDepth = kc & ~(Vector128<T>.Count - 1);
+            if (typeof(T) == typeof(float) && w % 4 == 0)
+            {
+                j = GemmPackingTranspose128.Blocks((float*)src, ld, rows, kc, (float*)dst, w);
+            }
+            else if (typeof(T) == typeof(double) && w % 2 == 0)
+            {
+                j = GemmPackingTranspose128.Blocks((double*)src, ld, rows, kc, (double*)dst, w);
+            }
+
+            TransposeScalar(src, ld, j, vectorDepth, kc, dst, w);
+        }
+        else if (Vector256.IsHardwareAccelerated && typeof(T) == typeof(float) && w % 8 == 0)
         {
             for (; j <= rows - 8; j += 8)
             {
@@ -138,7 +175,7 @@ internal static unsafe class GemmPacking
                 TransposeScalar(src + ((nint)j * ld), ld, 8, p, kc, dst + j, w);
             }
         }
-        else if (Avx.IsSupported && typeof(T) == typeof(double) && w % 4 == 0)
+        else if (Vector256.IsHardwareAccelerated && typeof(T) == typeof(double) && w % 4 == 0)
         {
             for (; j <= rows - 4; j += 4)
             {

@@ -137,7 +137,8 @@ internal static unsafe class GemmPackingSixRows
         {
             double* s = src + ((nint)p * ld);
             double* d = dst + ((nint)p * Rows);
-            Vector256.Load(s).Store(d);
+            Vector128.Load(s).Store(d);
+            Vector128.Load(s + 2).Store(d + 2);
             Vector128.Load(s + 4).Store(d + 4);
         }
     }

@@ -11,7 +11,7 @@ namespace NativeNet.Kernels;
 /// column blocks are as wide as the registers allow (8 Vector512 or 13 Vector256): one pass over B's rows for a
 /// 100-wide layer.
 /// </summary>
-internal static unsafe class GemmRowVector<T>
+internal static unsafe partial class GemmRowVector<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Computes a problem with M == 1 and n, k &gt; 0.</summary>
@@ -48,6 +48,12 @@ internal static unsafe class GemmRowVector<T>
         if (Vector512.IsHardwareAccelerated && n >= Vector512<T>.Count)
         {
             CombineRows512(x, b, ldb, n, k, y, bias, epilogue);
+            return;
+        }
+
+        if (!Vector256.IsHardwareAccelerated && Vector128.IsHardwareAccelerated && n >= Vector128<T>.Count)
+        {
+            CombineRows128(x, b, ldb, n, k, y, bias, epilogue);
             return;
         }
 
@@ -322,6 +328,12 @@ internal static unsafe class GemmRowVector<T>
     /// <summary>y[j] = Σp x[p] * b[j * ldb + p]: four rows of B share each load of x.</summary>
     private static void DotRows(T* x, T* b, int ldb, int n, int k, T* y, T* bias, in GemmEpilogue<T> epilogue)
     {
+        if (!Vector256.IsHardwareAccelerated && Vector128.IsHardwareAccelerated)
+        {
+            DotRows128(x, b, ldb, n, k, y, bias, epilogue);
+            return;
+        }
+
         int v = Vector256<T>.Count;
         int j = 0;
         if (Vector256.IsHardwareAccelerated)
