@@ -21,12 +21,14 @@ internal static class GemmWorkerPool
     private static Worker[] _workers = [];
     private static int _busy;
 
-    // The current job. _claim packs (generation << 32) | next unclaimed part, so a worker that wakes after its job
-    // has ended (and another has begun) can never claim a part of the old job: its compare-exchange sees the new
-    // generation. _work and _parts are written before the generation is published and read only after a claim.
+    // The current job. _claim packs (generation << 32) | (parts << 16) | next unclaimed part in one word, so a
+    // worker decides from a single read whether a part is left: a worker that wakes after its job has ended (and
+    // another has begun) can never claim a part of either job by mistake, because its compare-exchange sees the new
+    // generation. (With the part count in a separate field, a stale worker could read the old claim and the next
+    // job's larger count, and claim a part of the next job before its generation was published: that part ran
+    // twice.) _work is written before the claim is published and read only after a successful claim.
     private static long _claim;
     private static IPartitionedWork? _work;
-    private static int _parts;
     private static int _finished;
     private static Exception? _error;
 
@@ -53,11 +55,10 @@ internal static class GemmWorkerPool
         {
             Worker[] workers = EnsureWorkers(parts - 1);
             _work = work;
-            _parts = parts;
             _finished = 0;
             _error = null;
             long generation = ((Volatile.Read(ref _claim) >> 32) + 1) & int.MaxValue; // stays positive when it wraps
-            Volatile.Write(ref _claim, generation << 32);
+            Volatile.Write(ref _claim, (generation << 32) | ((long)parts << 16));
             for (int i = 0; i < parts - 1; i++)
             {
                 workers[i].Wake();
@@ -98,8 +99,8 @@ internal static class GemmWorkerPool
                 return;
             }
 
-            int part = (int)claim;
-            int parts = Volatile.Read(ref _parts);
+            int part = (int)(claim & 0xFFFF);
+            int parts = (int)((claim >> 16) & 0xFFFF);
             if (part >= parts)
             {
                 return;
