@@ -45,6 +45,13 @@ public static partial class ElementwiseKernels
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector128<T> Accumulate(Vector128<T> acc, Vector128<T> x, Vector128<T> center)
+        {
+            Vector128<T> d = x - center;
+            return VectorFma.MultiplyAdd(d, d, acc);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<T> Accumulate(Vector256<T> acc, Vector256<T> x, Vector256<T> center)
         {
             Vector256<T> d = x - center;

@@ -53,6 +53,9 @@ public static partial class ElementwiseKernels
         public T Accumulate(T acc, T x, T center) => acc + x;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector128<T> Accumulate(Vector128<T> acc, Vector128<T> x, Vector128<T> center) => acc + x;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<T> Accumulate(Vector256<T> acc, Vector256<T> x, Vector256<T> center) => acc + x;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -32,6 +32,9 @@ public static partial class ElementwiseKernels
         public T Invoke(T x) => T.Max(x, T.Zero);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector128<T> Invoke(Vector128<T> x) => Vector128.Max(x, Vector128<T>.Zero);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<T> Invoke(Vector256<T> x) => Vector256.Max(x, Vector256<T>.Zero);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -44,6 +47,9 @@ public static partial class ElementwiseKernels
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public T Invoke(T x, T dy) => x > T.Zero ? dy : T.Zero;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector128<T> Invoke(Vector128<T> x, Vector128<T> dy) => Vector128.GreaterThan(x, Vector128<T>.Zero) & dy;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<T> Invoke(Vector256<T> x, Vector256<T> dy) => Vector256.GreaterThan(x, Vector256<T>.Zero) & dy;

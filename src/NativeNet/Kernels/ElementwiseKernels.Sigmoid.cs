@@ -40,6 +40,14 @@ public static partial class ElementwiseKernels
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector128<T> Invoke(Vector128<T> x)
+        {
+            Vector128<T> e = default(ExpOperator<T>).Invoke(-Vector128.Abs(x));
+            Vector128<T> numerator = Vector128.ConditionalSelect(Vector128.GreaterThanOrEqual(x, Vector128<T>.Zero), Vector128<T>.One, e);
+            return numerator / (Vector128<T>.One + e);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<T> Invoke(Vector256<T> x)
         {
             Vector256<T> e = default(ExpOperator<T>).Invoke(-Vector256.Abs(x));
@@ -62,6 +70,12 @@ public static partial class ElementwiseKernels
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public T Invoke(T y, T dy) => dy * T.FusedMultiplyAdd(-y, y, y);
+
+        // Without a fused multiply-add, y − y² would lose the rounding of y² to cancellation near y = 1;
+        // y·(1 − y) stays within two roundings (1 − y is exact for y ≥ ½).
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector128<T> Invoke(Vector128<T> y, Vector128<T> dy) =>
+            dy * (VectorFma.IsFused128 ? VectorFma.MultiplyAdd(-y, y, y) : y * (Vector128<T>.One - y));
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<T> Invoke(Vector256<T> y, Vector256<T> dy) => dy * VectorFma.MultiplyAdd(-y, y, y);

@@ -62,79 +62,134 @@ public static partial class ElementwiseKernels
     /// covered by the main loop are masked out of the sum.
     /// </summary>
     private static T ExpShiftedAndSum<T>(ref T x, ref T destination, nuint n, T shift)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        VectorPath.For<T>(n) switch
+        {
+            KernelPath.Vector512 => ExpShiftedAndSum512(ref x, ref destination, n, shift),
+            KernelPath.Vector256 => ExpShiftedAndSum256(ref x, ref destination, n, shift),
+            KernelPath.Vector128 => ExpShiftedAndSum128(ref x, ref destination, n, shift),
+            _ => ExpShiftedAndSumScalar(ref x, ref destination, n, shift),
+        };
+
+    // Each width is its own method so that each gets its own JIT inlining budget; requires n >= Vector512<T>.Count.
+    private static T ExpShiftedAndSum512<T>(ref T x, ref T destination, nuint n, T shift)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         ExpOperator<T> exp = default;
-        if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported && n >= (nuint)Vector512<T>.Count)
+        nuint c = (nuint)Vector512<T>.Count;
+        Vector512<T> s = Vector512.Create(shift);
+        Vector512<T> last = exp.Invoke(Vector512.LoadUnsafe(ref x, n - c) - s);
+        Vector512<T> sum0 = Vector512<T>.Zero, sum1 = Vector512<T>.Zero;
+        nuint i = 0;
+        for (; i + (2 * c) <= n; i += 2 * c)
         {
-            nuint c = (nuint)Vector512<T>.Count;
-            Vector512<T> s = Vector512.Create(shift);
-            Vector512<T> last = exp.Invoke(Vector512.LoadUnsafe(ref x, n - c) - s);
-            Vector512<T> sum0 = Vector512<T>.Zero, sum1 = Vector512<T>.Zero;
-            nuint i = 0;
-            for (; i + (2 * c) <= n; i += 2 * c)
-            {
-                Vector512<T> e0 = exp.Invoke(Vector512.LoadUnsafe(ref x, i) - s);
-                Vector512<T> e1 = exp.Invoke(Vector512.LoadUnsafe(ref x, i + c) - s);
-                e0.StoreUnsafe(ref destination, i);
-                e1.StoreUnsafe(ref destination, i + c);
-                sum0 += e0;
-                sum1 += e1;
-            }
-
-            for (; i + c <= n; i += c)
-            {
-                Vector512<T> e = exp.Invoke(Vector512.LoadUnsafe(ref x, i) - s);
-                e.StoreUnsafe(ref destination, i);
-                sum0 += e;
-            }
-
-            nuint remaining = n - i;
-            if (remaining != 0)
-            {
-                Vector512<T> fresh = Vector512.GreaterThanOrEqual(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(c - remaining)));
-                sum1 += last & fresh;
-                last.StoreUnsafe(ref destination, n - c);
-            }
-
-            return Vector512.Sum(sum0 + sum1);
+            Vector512<T> e0 = exp.Invoke(Vector512.LoadUnsafe(ref x, i) - s);
+            Vector512<T> e1 = exp.Invoke(Vector512.LoadUnsafe(ref x, i + c) - s);
+            e0.StoreUnsafe(ref destination, i);
+            e1.StoreUnsafe(ref destination, i + c);
+            sum0 += e0;
+            sum1 += e1;
         }
 
-        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && n >= (nuint)Vector256<T>.Count)
+        for (; i + c <= n; i += c)
         {
-            nuint c = (nuint)Vector256<T>.Count;
-            Vector256<T> s = Vector256.Create(shift);
-            Vector256<T> last = exp.Invoke(Vector256.LoadUnsafe(ref x, n - c) - s);
-            Vector256<T> sum0 = Vector256<T>.Zero, sum1 = Vector256<T>.Zero;
-            nuint i = 0;
-            for (; i + (2 * c) <= n; i += 2 * c)
-            {
-                Vector256<T> e0 = exp.Invoke(Vector256.LoadUnsafe(ref x, i) - s);
-                Vector256<T> e1 = exp.Invoke(Vector256.LoadUnsafe(ref x, i + c) - s);
-                e0.StoreUnsafe(ref destination, i);
-                e1.StoreUnsafe(ref destination, i + c);
-                sum0 += e0;
-                sum1 += e1;
-            }
-
-            for (; i + c <= n; i += c)
-            {
-                Vector256<T> e = exp.Invoke(Vector256.LoadUnsafe(ref x, i) - s);
-                e.StoreUnsafe(ref destination, i);
-                sum0 += e;
-            }
-
-            nuint remaining = n - i;
-            if (remaining != 0)
-            {
-                Vector256<T> fresh = Vector256.GreaterThanOrEqual(Vector256<T>.Indices, Vector256.Create(T.CreateTruncating(c - remaining)));
-                sum1 += last & fresh;
-                last.StoreUnsafe(ref destination, n - c);
-            }
-
-            return Vector256.Sum(sum0 + sum1);
+            Vector512<T> e = exp.Invoke(Vector512.LoadUnsafe(ref x, i) - s);
+            e.StoreUnsafe(ref destination, i);
+            sum0 += e;
         }
 
+        nuint remaining = n - i;
+        if (remaining != 0)
+        {
+            Vector512<T> fresh = Vector512.GreaterThanOrEqual(Vector512<T>.Indices, Vector512.Create(T.CreateTruncating(c - remaining)));
+            sum1 += last & fresh;
+            last.StoreUnsafe(ref destination, n - c);
+        }
+
+        return Vector512.Sum(sum0 + sum1);
+    }
+
+    // See ExpShiftedAndSum512; requires n >= Vector256<T>.Count.
+    private static T ExpShiftedAndSum256<T>(ref T x, ref T destination, nuint n, T shift)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ExpOperator<T> exp = default;
+        nuint c = (nuint)Vector256<T>.Count;
+        Vector256<T> s = Vector256.Create(shift);
+        Vector256<T> last = exp.Invoke(Vector256.LoadUnsafe(ref x, n - c) - s);
+        Vector256<T> sum0 = Vector256<T>.Zero, sum1 = Vector256<T>.Zero;
+        nuint i = 0;
+        for (; i + (2 * c) <= n; i += 2 * c)
+        {
+            Vector256<T> e0 = exp.Invoke(Vector256.LoadUnsafe(ref x, i) - s);
+            Vector256<T> e1 = exp.Invoke(Vector256.LoadUnsafe(ref x, i + c) - s);
+            e0.StoreUnsafe(ref destination, i);
+            e1.StoreUnsafe(ref destination, i + c);
+            sum0 += e0;
+            sum1 += e1;
+        }
+
+        for (; i + c <= n; i += c)
+        {
+            Vector256<T> e = exp.Invoke(Vector256.LoadUnsafe(ref x, i) - s);
+            e.StoreUnsafe(ref destination, i);
+            sum0 += e;
+        }
+
+        nuint remaining = n - i;
+        if (remaining != 0)
+        {
+            Vector256<T> fresh = Vector256.GreaterThanOrEqual(Vector256<T>.Indices, Vector256.Create(T.CreateTruncating(c - remaining)));
+            sum1 += last & fresh;
+            last.StoreUnsafe(ref destination, n - c);
+        }
+
+        return Vector256.Sum(sum0 + sum1);
+    }
+
+    // See ExpShiftedAndSum512; requires n >= Vector128<T>.Count.
+    private static T ExpShiftedAndSum128<T>(ref T x, ref T destination, nuint n, T shift)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ExpOperator<T> exp = default;
+        nuint c = (nuint)Vector128<T>.Count;
+        Vector128<T> s = Vector128.Create(shift);
+        Vector128<T> last = exp.Invoke(Vector128.LoadUnsafe(ref x, n - c) - s);
+        Vector128<T> sum0 = Vector128<T>.Zero, sum1 = Vector128<T>.Zero;
+        nuint i = 0;
+        for (; i + (2 * c) <= n; i += 2 * c)
+        {
+            Vector128<T> e0 = exp.Invoke(Vector128.LoadUnsafe(ref x, i) - s);
+            Vector128<T> e1 = exp.Invoke(Vector128.LoadUnsafe(ref x, i + c) - s);
+            e0.StoreUnsafe(ref destination, i);
+            e1.StoreUnsafe(ref destination, i + c);
+            sum0 += e0;
+            sum1 += e1;
+        }
+
+        for (; i + c <= n; i += c)
+        {
+            Vector128<T> e = exp.Invoke(Vector128.LoadUnsafe(ref x, i) - s);
+            e.StoreUnsafe(ref destination, i);
+            sum0 += e;
+        }
+
+        nuint remaining = n - i;
+        if (remaining != 0)
+        {
+            Vector128<T> fresh = Vector128.GreaterThanOrEqual(Vector128<T>.Indices, Vector128.Create(T.CreateTruncating(c - remaining)));
+            sum1 += last & fresh;
+            last.StoreUnsafe(ref destination, n - c);
+        }
+
+        return Vector128.Sum(sum0 + sum1);
+    }
+
+    // Short rows and machines without accelerated vectors.
+    private static T ExpShiftedAndSumScalar<T>(ref T x, ref T destination, nuint n, T shift)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        ExpOperator<T> exp = default;
         T sum = T.Zero;
         for (nuint i = 0; i < n; i++)
         {

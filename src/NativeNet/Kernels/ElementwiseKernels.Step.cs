@@ -21,6 +21,9 @@ public static partial class ElementwiseKernels
         public T Invoke(T x) => x > T.Zero ? T.One : T.Zero;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector128<T> Invoke(Vector128<T> x) => Vector128.GreaterThan(x, Vector128<T>.Zero) & Vector128<T>.One;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public Vector256<T> Invoke(Vector256<T> x) => Vector256.GreaterThan(x, Vector256<T>.Zero) & Vector256<T>.One;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]

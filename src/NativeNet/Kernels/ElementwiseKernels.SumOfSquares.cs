@@ -43,7 +43,8 @@ public static partial class ElementwiseKernels
         nuint n = (nuint)x.Length;
         nuint i = 0;
         double sum = 0;
-        if (Vector512.IsHardwareAccelerated)
+        KernelPath path = VectorPath.Widest<float>();
+        if (path == KernelPath.Vector512)
         {
             nuint c = (nuint)Vector512<float>.Count;
             Vector512<double> a0 = Vector512<double>.Zero, a1 = Vector512<double>.Zero, a2 = Vector512<double>.Zero, a3 = Vector512<double>.Zero;
@@ -59,7 +60,7 @@ public static partial class ElementwiseKernels
 
             sum = Vector512.Sum((a0 + a1) + (a2 + a3));
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (path == KernelPath.Vector256)
         {
             nuint c = (nuint)Vector256<float>.Count;
             Vector256<double> a0 = Vector256<double>.Zero, a1 = Vector256<double>.Zero, a2 = Vector256<double>.Zero, a3 = Vector256<double>.Zero;
@@ -74,6 +75,23 @@ public static partial class ElementwiseKernels
             }
 
             sum = Vector256.Sum((a0 + a1) + (a2 + a3));
+        }
+        else if (path == KernelPath.Vector128)
+        {
+            // A float squared is exact in double, so the unfused multiply-add of x64 without FMA rounds the same.
+            nuint c = (nuint)Vector128<float>.Count;
+            Vector128<double> a0 = Vector128<double>.Zero, a1 = Vector128<double>.Zero, a2 = Vector128<double>.Zero, a3 = Vector128<double>.Zero;
+            for (; i + (2 * c) <= n; i += 2 * c)
+            {
+                (Vector128<double> l0, Vector128<double> h0) = Vector128.Widen(Vector128.LoadUnsafe(ref xr, i));
+                (Vector128<double> l1, Vector128<double> h1) = Vector128.Widen(Vector128.LoadUnsafe(ref xr, i + c));
+                a0 = VectorFma.MultiplyAdd(l0, l0, a0);
+                a1 = VectorFma.MultiplyAdd(h0, h0, a1);
+                a2 = VectorFma.MultiplyAdd(l1, l1, a2);
+                a3 = VectorFma.MultiplyAdd(h1, h1, a3);
+            }
+
+            sum = Vector128.Sum((a0 + a1) + (a2 + a3));
         }
 
         for (; i < n; i++)
@@ -91,7 +109,8 @@ public static partial class ElementwiseKernels
         nuint n = (nuint)x.Length;
         nuint i = 0;
         double sum = 0;
-        if (Vector512.IsHardwareAccelerated)
+        KernelPath path = VectorPath.Widest<double>();
+        if (path == KernelPath.Vector512)
         {
             nuint c = (nuint)Vector512<double>.Count;
             Vector512<double> a0 = Vector512<double>.Zero, a1 = Vector512<double>.Zero, a2 = Vector512<double>.Zero, a3 = Vector512<double>.Zero;
@@ -109,7 +128,7 @@ public static partial class ElementwiseKernels
 
             sum = Vector512.Sum((a0 + a1) + (a2 + a3));
         }
-        else if (Vector256.IsHardwareAccelerated)
+        else if (path == KernelPath.Vector256)
         {
             nuint c = (nuint)Vector256<double>.Count;
             Vector256<double> a0 = Vector256<double>.Zero, a1 = Vector256<double>.Zero, a2 = Vector256<double>.Zero, a3 = Vector256<double>.Zero;
@@ -126,6 +145,24 @@ public static partial class ElementwiseKernels
             }
 
             sum = Vector256.Sum((a0 + a1) + (a2 + a3));
+        }
+        else if (path == KernelPath.Vector128)
+        {
+            nuint c = (nuint)Vector128<double>.Count;
+            Vector128<double> a0 = Vector128<double>.Zero, a1 = Vector128<double>.Zero, a2 = Vector128<double>.Zero, a3 = Vector128<double>.Zero;
+            for (; i + (4 * c) <= n; i += 4 * c)
+            {
+                Vector128<double> v0 = Vector128.LoadUnsafe(ref xr, i);
+                Vector128<double> v1 = Vector128.LoadUnsafe(ref xr, i + c);
+                Vector128<double> v2 = Vector128.LoadUnsafe(ref xr, i + (2 * c));
+                Vector128<double> v3 = Vector128.LoadUnsafe(ref xr, i + (3 * c));
+                a0 = VectorFma.MultiplyAdd(v0, v0, a0);
+                a1 = VectorFma.MultiplyAdd(v1, v1, a1);
+                a2 = VectorFma.MultiplyAdd(v2, v2, a2);
+                a3 = VectorFma.MultiplyAdd(v3, v3, a3);
+            }
+
+            sum = Vector128.Sum((a0 + a1) + (a2 + a3));
         }
 
         for (; i < n; i++)

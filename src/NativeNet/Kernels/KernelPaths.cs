@@ -20,10 +20,10 @@ public static class KernelPaths
     public static KernelPath Gemm => Widest;
 
     /// <summary>Element-wise, row-wise and column-wise kernels (activations, softmax, bias, column statistics).</summary>
-    public static KernelPath Elementwise => Widest;
+    public static KernelPath Elementwise => VectorPath.Widest<float>();
 
     /// <summary>The fused optimizer updates (SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam).</summary>
-    public static KernelPath Optimizers => Widest;
+    public static KernelPath Optimizers => VectorPath.Widest<float>();
 
     /// <summary>
     /// Whether 128-bit kernels fuse multiply-add (one rounding): true on ARM64 and on x64 with FMA. x64 without

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using NativeNet.Kernels;
 
 namespace NativeNet.Losses;
 
@@ -41,7 +42,8 @@ internal static class SquaredDifferenceSum
         int n = y.Length;
         int i = 0;
         double sum = 0;
-        if (Vector512.IsHardwareAccelerated && n >= Vector512<double>.Count)
+        KernelPath path = VectorPath.Widest<double>();
+        if (path == KernelPath.Vector512 && n >= Vector512<double>.Count)
         {
             Vector512<double> acc = Vector512<double>.Zero;
             for (; i <= n - Vector512<double>.Count; i += Vector512<double>.Count)
@@ -52,7 +54,7 @@ internal static class SquaredDifferenceSum
 
             sum = Vector512.Sum(acc);
         }
-        else if (Vector256.IsHardwareAccelerated && n >= Vector256<double>.Count)
+        else if (path >= KernelPath.Vector256 && n >= Vector256<double>.Count)
         {
             Vector256<double> acc = Vector256<double>.Zero;
             for (; i <= n - Vector256<double>.Count; i += Vector256<double>.Count)
@@ -62,6 +64,17 @@ internal static class SquaredDifferenceSum
             }
 
             sum = Vector256.Sum(acc);
+        }
+        else if (path >= KernelPath.Vector128 && n >= Vector128<double>.Count)
+        {
+            Vector128<double> acc = Vector128<double>.Zero;
+            for (; i <= n - Vector128<double>.Count; i += Vector128<double>.Count)
+            {
+                Vector128<double> d = Vector128.LoadUnsafe(ref yRef, (nuint)i) - Vector128.LoadUnsafe(ref tRef, (nuint)i);
+                acc = VectorFma.MultiplyAdd(d, d, acc);
+            }
+
+            sum = Vector128.Sum(acc);
         }
 
         for (; i < n; i++)
@@ -80,7 +93,8 @@ internal static class SquaredDifferenceSum
         int n = y.Length;
         int i = 0;
         double sum = 0;
-        if (Vector512.IsHardwareAccelerated && n >= Vector512<float>.Count)
+        KernelPath path = VectorPath.Widest<float>();
+        if (path == KernelPath.Vector512 && n >= Vector512<float>.Count)
         {
             Vector512<double> acc = Vector512<double>.Zero;
             for (; i <= n - Vector512<float>.Count; i += Vector512<float>.Count)
@@ -95,7 +109,7 @@ internal static class SquaredDifferenceSum
 
             sum = Vector512.Sum(acc);
         }
-        else if (Vector256.IsHardwareAccelerated && n >= Vector256<float>.Count)
+        else if (path >= KernelPath.Vector256 && n >= Vector256<float>.Count)
         {
             Vector256<double> acc = Vector256<double>.Zero;
             for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
@@ -109,6 +123,22 @@ internal static class SquaredDifferenceSum
             }
 
             sum = Vector256.Sum(acc);
+        }
+        else if (path >= KernelPath.Vector128 && n >= Vector128<float>.Count)
+        {
+            // Without FMA (x64 SSE) the square and the add round separately.
+            Vector128<double> acc = Vector128<double>.Zero;
+            for (; i <= n - Vector128<float>.Count; i += Vector128<float>.Count)
+            {
+                (Vector128<double> yLo, Vector128<double> yHi) = Vector128.Widen(Vector128.LoadUnsafe(ref yRef, (nuint)i));
+                (Vector128<double> tLo, Vector128<double> tHi) = Vector128.Widen(Vector128.LoadUnsafe(ref tRef, (nuint)i));
+                Vector128<double> dLo = yLo - tLo;
+                Vector128<double> dHi = yHi - tHi;
+                acc = VectorFma.MultiplyAdd(dLo, dLo, acc);
+                acc = VectorFma.MultiplyAdd(dHi, dHi, acc);
+            }
+
+            sum = Vector128.Sum(acc);
         }
 
         for (; i < n; i++)

@@ -58,6 +58,12 @@ internal readonly struct AdaGradUpdate<T>(T learningRate) : IFusedUpdateOperator
         return VectorFma.MultiplyAdd(_negativeLearningRate, g / (T.Sqrt(s0) + _epsilon), w);
     }
 
+    public Vector128<T> Invoke(Vector128<T> w, Vector128<T> g, ref Vector128<T> s0, ref Vector128<T> s1)
+    {
+        s0 = VectorFma.MultiplyAdd(g, g, s0);
+        return VectorFma.MultiplyAdd(Vector128.Create(_negativeLearningRate), g / (Vector128.Sqrt(s0) + Vector128.Create(_epsilon)), w);
+    }
+
     public Vector256<T> Invoke(Vector256<T> w, Vector256<T> g, ref Vector256<T> s0, ref Vector256<T> s1)
     {
         s0 = VectorFma.MultiplyAdd(g, g, s0);

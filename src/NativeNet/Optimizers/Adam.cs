@@ -119,6 +119,15 @@ internal readonly struct AdamUpdate<T>(T correctedLearningRate, T beta1, T beta2
         return VectorFma.MultiplyAdd(_negativeLearningRate, s0 / (T.Sqrt(s1) + _epsilon), w);
     }
 
+    public Vector128<T> Invoke(Vector128<T> w, Vector128<T> g, ref Vector128<T> s0, ref Vector128<T> s1)
+    {
+        s0 = VectorFma.MultiplyAdd(Vector128.Create(_oneMinusBeta1), g - s0, s0);
+        s1 = VectorFma.MultiplyAdd(Vector128.Create(_oneMinusBeta2), VectorFma.MultiplyAdd(g, g, -s1), s1);
+        s0 = SubnormalFlush.Flush(s0);
+        s1 = SubnormalFlush.Flush(s1);
+        return VectorFma.MultiplyAdd(Vector128.Create(_negativeLearningRate), s0 / (Vector128.Sqrt(s1) + Vector128.Create(_epsilon)), w);
+    }
+
     public Vector256<T> Invoke(Vector256<T> w, Vector256<T> g, ref Vector256<T> s0, ref Vector256<T> s1)
     {
         s0 = VectorFma.MultiplyAdd(Vector256.Create(_oneMinusBeta1), g - s0, s0);

@@ -69,6 +69,12 @@ internal readonly struct MomentumUpdate<T>(T learningRate, T momentum) : IFusedU
         return w + s0;
     }
 
+    public Vector128<T> Invoke(Vector128<T> w, Vector128<T> g, ref Vector128<T> s0, ref Vector128<T> s1)
+    {
+        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(Vector128.Create(_momentum), s0, Vector128.Create(_negativeLearningRate) * g));
+        return w + s0;
+    }
+
     public Vector256<T> Invoke(Vector256<T> w, Vector256<T> g, ref Vector256<T> s0, ref Vector256<T> s1)
     {
         s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(Vector256.Create(_momentum), s0, Vector256.Create(_negativeLearningRate) * g));

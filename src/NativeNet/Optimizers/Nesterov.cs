@@ -95,6 +95,12 @@ internal readonly struct NesterovUpdate<T>(T learningRate, T momentum) : IFusedU
         return VectorFma.MultiplyAdd(_momentumSquared, s0, VectorFma.MultiplyAdd(_gradientScale, g, w));
     }
 
+    public Vector128<T> Invoke(Vector128<T> w, Vector128<T> g, ref Vector128<T> s0, ref Vector128<T> s1)
+    {
+        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(Vector128.Create(_momentum), s0, Vector128.Create(_negativeLearningRate) * g));
+        return VectorFma.MultiplyAdd(Vector128.Create(_momentumSquared), s0, VectorFma.MultiplyAdd(Vector128.Create(_gradientScale), g, w));
+    }
+
     public Vector256<T> Invoke(Vector256<T> w, Vector256<T> g, ref Vector256<T> s0, ref Vector256<T> s1)
     {
         s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(Vector256.Create(_momentum), s0, Vector256.Create(_negativeLearningRate) * g));
@@ -123,6 +129,13 @@ internal readonly struct NesterovPaperUpdate<T>(T learningRate, T momentum) : IF
     {
         T result = VectorFma.MultiplyAdd(_momentumSquared, s0, VectorFma.MultiplyAdd(_gradientScale, g, w));
         s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(_momentum, s0, _negativeLearningRate * g));
+        return result;
+    }
+
+    public Vector128<T> Invoke(Vector128<T> w, Vector128<T> g, ref Vector128<T> s0, ref Vector128<T> s1)
+    {
+        Vector128<T> result = VectorFma.MultiplyAdd(Vector128.Create(_momentumSquared), s0, VectorFma.MultiplyAdd(Vector128.Create(_gradientScale), g, w));
+        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(Vector128.Create(_momentum), s0, Vector128.Create(_negativeLearningRate) * g));
         return result;
     }
 

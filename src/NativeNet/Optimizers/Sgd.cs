@@ -47,6 +47,9 @@ internal readonly struct SgdUpdate<T>(T learningRate) : IFusedUpdateOperator<T>
 
     public T Invoke(T w, T g, ref T s0, ref T s1) => VectorFma.MultiplyAdd(_negativeLearningRate, g, w);
 
+    public Vector128<T> Invoke(Vector128<T> w, Vector128<T> g, ref Vector128<T> s0, ref Vector128<T> s1) =>
+        VectorFma.MultiplyAdd(Vector128.Create(_negativeLearningRate), g, w);
+
     public Vector256<T> Invoke(Vector256<T> w, Vector256<T> g, ref Vector256<T> s0, ref Vector256<T> s1) =>
         VectorFma.MultiplyAdd(Vector256.Create(_negativeLearningRate), g, w);
 

@@ -1,16 +1,20 @@
 using System.Numerics;
+using NativeNet.Kernels;
 using NativeNet.Optimizers;
 
 namespace NativeNet.Tests.Optimizers;
 
 /// <summary>
 /// The fused vector kernels against the plain formulas at every length from 0 to 256 (so every vector tail
-/// runs), and against their own scalar path bit for bit. Rerun with DOTNET_EnableAVX512=0,
+/// runs), and against their own scalar path bit for bit (within a few ulps where the Vector128 lanes cannot fuse). Rerun with DOTNET_EnableAVX512=0,
 /// DOTNET_EnableAVX2=0 and DOTNET_EnableHWIntrinsic=0 to cover each path.
 /// </summary>
 public class OptimizerKernelTests
 {
     private const int Steps = 3;
+
+    // Ulps (of the unit-sized inputs: w ± lr·g may cancel) the unfused Vector128 lanes may drift from the fused scalar path in three steps.
+    private const int UnfusedUlps = 4;
 
     public static TheoryData<string> Kinds => [.. OptimizerCases.Kinds];
 
@@ -67,6 +71,10 @@ public class OptimizerKernelTests
     private static void VectorEqualsScalar<T>(string kind)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        // x64 without FMA (DOTNET_EnableAVX2=0) multiplies then adds in the Vector128 lanes (VectorFma.IsFused128)
+        // while the scalar path fuses: there the two may differ by rounding, but only by a few ulps.
+        bool bitExact = KernelPaths.Optimizers != KernelPath.Vector128 || KernelPaths.Vector128FusedMultiplyAdd;
+        double epsilon = typeof(T) == typeof(float) ? MathF.BitIncrement(1f) - 1f : Math.BitIncrement(1.0) - 1.0;
         var rng = new Random(99);
         foreach (int length in new[] { 255, 263 })
         {
@@ -91,7 +99,18 @@ public class OptimizerKernelTests
 
             for (int i = 0; i < length; i++)
             {
-                Assert.True(w[i].Equals(wSingle[i]), $"{kind} length {length}: element {i} is {w[i]} in one pass but {wSingle[i]} alone.");
+                if (bitExact)
+                {
+                    Assert.True(w[i].Equals(wSingle[i]), $"{kind} length {length}: element {i} is {w[i]} in one pass but {wSingle[i]} alone.");
+                }
+                else
+                {
+                    double a = double.CreateTruncating(w[i]);
+                    double e = double.CreateTruncating(wSingle[i]);
+                    Assert.True(
+                        Math.Abs(a - e) <= UnfusedUlps * epsilon * Math.Max(1, Math.Abs(e)),
+                        $"{kind} length {length}: element {i} is {a:R} in one pass but {e:R} alone (more than {UnfusedUlps} ulps of the unit-sized inputs apart).");
+                }
             }
         }
     }

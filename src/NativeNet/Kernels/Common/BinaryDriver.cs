@@ -36,19 +36,21 @@ internal static class BinaryDriver
         ref T dr = ref MemoryMarshal.GetReference(destination);
         nuint length = (nuint)x.Length;
 
-        if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported && length >= (nuint)Vector512<T>.Count)
+        switch (VectorPath.For<T>(length))
         {
-            Vector512Loop(ref xr, ref yr, ref dr, length, op);
-            return;
+            case KernelPath.Vector512:
+                Vector512Loop(ref xr, ref yr, ref dr, length, op);
+                break;
+            case KernelPath.Vector256:
+                Vector256Loop(ref xr, ref yr, ref dr, length, op);
+                break;
+            case KernelPath.Vector128:
+                Vector128Loop(ref xr, ref yr, ref dr, length, op);
+                break;
+            default:
+                ScalarLoop(ref xr, ref yr, ref dr, length, op);
+                break;
         }
-
-        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && length >= (nuint)Vector256<T>.Count)
-        {
-            Vector256Loop(ref xr, ref yr, ref dr, length, op);
-            return;
-        }
-
-        ScalarLoop(ref xr, ref yr, ref dr, length, op);
     }
 
     // Each width is its own method so that each gets its own JIT inlining budget: with the
@@ -95,6 +97,30 @@ internal static class BinaryDriver
         for (; i + c <= length; i += c)
         {
             op.Invoke(Vector256.LoadUnsafe(ref xr, i), Vector256.LoadUnsafe(ref yr, i)).StoreUnsafe(ref dr, i);
+        }
+
+        last.StoreUnsafe(ref dr, length - c);
+    }
+
+    // See Vector512Loop; requires length >= Vector128<T>.Count.
+    private static void Vector128Loop<T, TOp>(ref T xr, ref T yr, ref T dr, nuint length, TOp op)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TOp : struct, IBinaryOperator<T>
+    {
+        nuint c = (nuint)Vector128<T>.Count;
+        Vector128<T> last = op.Invoke(Vector128.LoadUnsafe(ref xr, length - c), Vector128.LoadUnsafe(ref yr, length - c));
+        nuint i = 0;
+        for (; i + (2 * c) <= length; i += 2 * c)
+        {
+            Vector128<T> r0 = op.Invoke(Vector128.LoadUnsafe(ref xr, i), Vector128.LoadUnsafe(ref yr, i));
+            Vector128<T> r1 = op.Invoke(Vector128.LoadUnsafe(ref xr, i + c), Vector128.LoadUnsafe(ref yr, i + c));
+            r0.StoreUnsafe(ref dr, i);
+            r1.StoreUnsafe(ref dr, i + c);
+        }
+
+        for (; i + c <= length; i += c)
+        {
+            op.Invoke(Vector128.LoadUnsafe(ref xr, i), Vector128.LoadUnsafe(ref yr, i)).StoreUnsafe(ref dr, i);
         }
 
         last.StoreUnsafe(ref dr, length - c);

@@ -10,6 +10,9 @@ internal interface IBinaryOperator<T>
     /// <summary>f(x, y) for one pair of elements.</summary>
     T Invoke(T x, T y);
 
+    /// <summary>f applied lane by lane to two 128-bit vectors (ARM64 AdvSimd, x64 without AVX2).</summary>
+    Vector128<T> Invoke(Vector128<T> x, Vector128<T> y);
+
     /// <summary>f applied lane by lane to two 256-bit vectors.</summary>
     Vector256<T> Invoke(Vector256<T> x, Vector256<T> y);
 

@@ -13,6 +13,9 @@ internal interface IColumnAccumulator<T>
     /// <summary>Folds one element into a scalar accumulator.</summary>
     T Accumulate(T acc, T x, T center);
 
+    /// <summary>Folds one row's 128-bit slice into the accumulators of those columns.</summary>
+    Vector128<T> Accumulate(Vector128<T> acc, Vector128<T> x, Vector128<T> center);
+
     /// <summary>Folds one row's 256-bit slice into the accumulators of those columns.</summary>
     Vector256<T> Accumulate(Vector256<T> acc, Vector256<T> x, Vector256<T> center);
 

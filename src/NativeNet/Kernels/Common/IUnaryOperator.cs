@@ -14,6 +14,9 @@ internal interface IUnaryOperator<T>
     /// <summary>f(x) for one element; used for short spans and when no vector width is accelerated.</summary>
     T Invoke(T x);
 
+    /// <summary>f applied to each lane of a 128-bit vector (ARM64 AdvSimd, x64 without AVX2).</summary>
+    Vector128<T> Invoke(Vector128<T> x);
+
     /// <summary>f applied to each lane of a 256-bit vector.</summary>
     Vector256<T> Invoke(Vector256<T> x);
 

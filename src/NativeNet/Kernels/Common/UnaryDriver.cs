@@ -9,7 +9,7 @@ namespace NativeNet.Kernels;
 /// The one loop behind every element-wise kernel of one input: <c>destination[i] = op(x[i])</c>.
 /// </summary>
 /// <remarks>
-/// Picks the widest accelerated width (Vector512, then Vector256, then scalar), unrolls by two vectors (four spilled registers in exp-heavy operators: sigmoid ran ~1.5× slower),
+/// Picks the widest accelerated width that fits the span (<see cref="VectorPath.For{T}(nuint)"/>: Vector512, Vector256, Vector128, else scalar), unrolls by two vectors (four spilled registers in exp-heavy operators: sigmoid ran ~1.5× slower),
 /// and covers the tail with one last full vector that ends at the final element. That last vector is
 /// computed before any store, so an in-place call (destination == x) still reads only original values;
 /// the overlapping lanes are written twice with the same result.
@@ -36,19 +36,21 @@ internal static class UnaryDriver
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IUnaryOperator<T>
     {
-        if (Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported && length >= (nuint)Vector512<T>.Count)
+        switch (VectorPath.For<T>(length))
         {
-            Vector512Loop(ref x, ref destination, length, op);
-            return;
+            case KernelPath.Vector512:
+                Vector512Loop(ref x, ref destination, length, op);
+                break;
+            case KernelPath.Vector256:
+                Vector256Loop(ref x, ref destination, length, op);
+                break;
+            case KernelPath.Vector128:
+                Vector128Loop(ref x, ref destination, length, op);
+                break;
+            default:
+                ScalarLoop(ref x, ref destination, length, op);
+                break;
         }
-
-        if (Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && length >= (nuint)Vector256<T>.Count)
-        {
-            Vector256Loop(ref x, ref destination, length, op);
-            return;
-        }
-
-        ScalarLoop(ref x, ref destination, length, op);
     }
 
     // Each width is its own method so that each gets its own JIT inlining budget: with the
@@ -95,6 +97,30 @@ internal static class UnaryDriver
         for (; i + c <= length; i += c)
         {
             op.Invoke(Vector256.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
+        }
+
+        last.StoreUnsafe(ref destination, length - c);
+    }
+
+    // See Vector512Loop; requires length >= Vector128<T>.Count.
+    private static void Vector128Loop<T, TOp>(ref T x, ref T destination, nuint length, TOp op)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TOp : struct, IUnaryOperator<T>
+    {
+        nuint c = (nuint)Vector128<T>.Count;
+        Vector128<T> last = op.Invoke(Vector128.LoadUnsafe(ref x, length - c));
+        nuint i = 0;
+        for (; i + (2 * c) <= length; i += 2 * c)
+        {
+            Vector128<T> r0 = op.Invoke(Vector128.LoadUnsafe(ref x, i));
+            Vector128<T> r1 = op.Invoke(Vector128.LoadUnsafe(ref x, i + c));
+            r0.StoreUnsafe(ref destination, i);
+            r1.StoreUnsafe(ref destination, i + c);
+        }
+
+        for (; i + c <= length; i += c)
+        {
+            op.Invoke(Vector128.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
         }
 
         last.StoreUnsafe(ref destination, length - c);

@@ -3,13 +3,15 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using NativeNet.Kernels;
 
 namespace NativeNet.Optimizers.Kernels;
 
 /// <summary>
-/// The one loop behind every optimizer step: walks the parameter, gradient and state streams together with
-/// <c>Vector512</c> (where accelerated), then <c>Vector256</c>, then a scalar tail, calling the operator once per
-/// chunk. The tail cannot be an overlapping last vector because the update is not idempotent.
+/// The one loop behind every optimizer step: walks the parameter, gradient and state streams together, starting at
+/// the widest accelerated width (<see cref="VectorPath.Widest{T}"/>: <c>Vector512</c>, <c>Vector256</c> or
+/// <c>Vector128</c>) and finishing the remainder with each narrower width and then scalar code, calling the
+/// operator once per chunk. The tail cannot be an overlapping last vector because the update is not idempotent.
 /// </summary>
 internal static class FusedUpdateDriver
 {
@@ -31,46 +33,22 @@ internal static class FusedUpdateDriver
         ref T s1Ref = ref MemoryMarshal.GetReference(s1);
         nuint n = (nuint)w.Length;
         nuint i = 0;
+        KernelPath widest = VectorPath.Widest<T>();
 
-        if (Vector512.IsHardwareAccelerated)
+        // Each narrower width takes at most one chunk of what the wider one left.
+        if (widest >= KernelPath.Vector512)
         {
-            for (; i + (nuint)Vector512<T>.Count <= n; i += (nuint)Vector512<T>.Count)
-            {
-                Vector512<T> state0 = TOp.StateCount > 0 ? Vector512.LoadUnsafe(ref s0Ref, i) : default;
-                Vector512<T> state1 = TOp.StateCount > 1 ? Vector512.LoadUnsafe(ref s1Ref, i) : default;
-                Vector512<T> result = op.Invoke(Vector512.LoadUnsafe(ref wRef, i), Vector512.LoadUnsafe(ref gRef, i), ref state0, ref state1);
-                result.StoreUnsafe(ref wRef, i);
-                if (TOp.StateCount > 0)
-                {
-                    state0.StoreUnsafe(ref s0Ref, i);
-                }
-
-                if (TOp.StateCount > 1)
-                {
-                    state1.StoreUnsafe(ref s1Ref, i);
-                }
-            }
+            i = Vector512Loop(ref wRef, ref gRef, ref s0Ref, ref s1Ref, i, n, op);
         }
 
-        // With 512-bit vectors this takes at most one 256-bit chunk of the remainder.
-        if (Vector256.IsHardwareAccelerated)
+        if (widest >= KernelPath.Vector256)
         {
-            for (; i + (nuint)Vector256<T>.Count <= n; i += (nuint)Vector256<T>.Count)
-            {
-                Vector256<T> state0 = TOp.StateCount > 0 ? Vector256.LoadUnsafe(ref s0Ref, i) : default;
-                Vector256<T> state1 = TOp.StateCount > 1 ? Vector256.LoadUnsafe(ref s1Ref, i) : default;
-                Vector256<T> result = op.Invoke(Vector256.LoadUnsafe(ref wRef, i), Vector256.LoadUnsafe(ref gRef, i), ref state0, ref state1);
-                result.StoreUnsafe(ref wRef, i);
-                if (TOp.StateCount > 0)
-                {
-                    state0.StoreUnsafe(ref s0Ref, i);
-                }
+            i = Vector256Loop(ref wRef, ref gRef, ref s0Ref, ref s1Ref, i, n, op);
+        }
 
-                if (TOp.StateCount > 1)
-                {
-                    state1.StoreUnsafe(ref s1Ref, i);
-                }
-            }
+        if (widest >= KernelPath.Vector128)
+        {
+            i = Vector128Loop(ref wRef, ref gRef, ref s0Ref, ref s1Ref, i, n, op);
         }
 
         // Unused state streams point at a local, never into (possibly empty) spans.
@@ -82,5 +60,80 @@ internal static class FusedUpdateDriver
             ref T state1 = ref TOp.StateCount > 1 ? ref Unsafe.Add(ref s1Ref, i) : ref unused1;
             Unsafe.Add(ref wRef, i) = op.Invoke(Unsafe.Add(ref wRef, i), Unsafe.Add(ref gRef, i), ref state0, ref state1);
         }
+    }
+
+    // Each width is its own method so that each gets its own JIT inlining budget; returns the first index left.
+    private static nuint Vector512Loop<T, TOp>(ref T wRef, ref T gRef, ref T s0Ref, ref T s1Ref, nuint i, nuint n, TOp op)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TOp : struct, IFusedUpdateOperator<T>
+    {
+        for (; i + (nuint)Vector512<T>.Count <= n; i += (nuint)Vector512<T>.Count)
+        {
+            Vector512<T> state0 = TOp.StateCount > 0 ? Vector512.LoadUnsafe(ref s0Ref, i) : default;
+            Vector512<T> state1 = TOp.StateCount > 1 ? Vector512.LoadUnsafe(ref s1Ref, i) : default;
+            Vector512<T> result = op.Invoke(Vector512.LoadUnsafe(ref wRef, i), Vector512.LoadUnsafe(ref gRef, i), ref state0, ref state1);
+            result.StoreUnsafe(ref wRef, i);
+            if (TOp.StateCount > 0)
+            {
+                state0.StoreUnsafe(ref s0Ref, i);
+            }
+
+            if (TOp.StateCount > 1)
+            {
+                state1.StoreUnsafe(ref s1Ref, i);
+            }
+        }
+
+        return i;
+    }
+
+    // See Vector512Loop.
+    private static nuint Vector256Loop<T, TOp>(ref T wRef, ref T gRef, ref T s0Ref, ref T s1Ref, nuint i, nuint n, TOp op)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TOp : struct, IFusedUpdateOperator<T>
+    {
+        for (; i + (nuint)Vector256<T>.Count <= n; i += (nuint)Vector256<T>.Count)
+        {
+            Vector256<T> state0 = TOp.StateCount > 0 ? Vector256.LoadUnsafe(ref s0Ref, i) : default;
+            Vector256<T> state1 = TOp.StateCount > 1 ? Vector256.LoadUnsafe(ref s1Ref, i) : default;
+            Vector256<T> result = op.Invoke(Vector256.LoadUnsafe(ref wRef, i), Vector256.LoadUnsafe(ref gRef, i), ref state0, ref state1);
+            result.StoreUnsafe(ref wRef, i);
+            if (TOp.StateCount > 0)
+            {
+                state0.StoreUnsafe(ref s0Ref, i);
+            }
+
+            if (TOp.StateCount > 1)
+            {
+                state1.StoreUnsafe(ref s1Ref, i);
+            }
+        }
+
+        return i;
+    }
+
+    // See Vector512Loop.
+    private static nuint Vector128Loop<T, TOp>(ref T wRef, ref T gRef, ref T s0Ref, ref T s1Ref, nuint i, nuint n, TOp op)
+        where T : unmanaged, IFloatingPointIeee754<T>
+        where TOp : struct, IFusedUpdateOperator<T>
+    {
+        for (; i + (nuint)Vector128<T>.Count <= n; i += (nuint)Vector128<T>.Count)
+        {
+            Vector128<T> state0 = TOp.StateCount > 0 ? Vector128.LoadUnsafe(ref s0Ref, i) : default;
+            Vector128<T> state1 = TOp.StateCount > 1 ? Vector128.LoadUnsafe(ref s1Ref, i) : default;
+            Vector128<T> result = op.Invoke(Vector128.LoadUnsafe(ref wRef, i), Vector128.LoadUnsafe(ref gRef, i), ref state0, ref state1);
+            result.StoreUnsafe(ref wRef, i);
+            if (TOp.StateCount > 0)
+            {
+                state0.StoreUnsafe(ref s0Ref, i);
+            }
+
+            if (TOp.StateCount > 1)
+            {
+                state1.StoreUnsafe(ref s1Ref, i);
+            }
+        }
+
+        return i;
     }
 }

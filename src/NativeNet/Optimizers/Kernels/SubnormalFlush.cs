@@ -31,6 +31,12 @@ internal static class SubnormalFlush
 
     /// <summary>Zeroes the lanes whose magnitude is below the smallest normal value; NaN lanes stay NaN, as in the scalar form.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<T> Flush<T>(Vector128<T> x)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Vector128.AndNot(x, Vector128.LessThan(Vector128.Abs(x), Vector128.Create(MinNormal<T>())));
+
+    /// <summary>Zeroes the lanes whose magnitude is below the smallest normal value; NaN lanes stay NaN, as in the scalar form.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<T> Flush<T>(Vector256<T> x)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         Vector256.AndNot(x, Vector256.LessThan(Vector256.Abs(x), Vector256.Create(MinNormal<T>())));
