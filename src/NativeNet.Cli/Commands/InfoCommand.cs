@@ -3,16 +3,17 @@ using System.Numerics;
 using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using NativeNet.Kernels;
 using Spectre.Console;
 
 namespace NativeNet.Cli.Commands;
 
-/// <summary><c>nativenet info</c>: version, runtime, and which SIMD width the kernels run on this machine.</summary>
+/// <summary><c>nativenet info</c>: version, runtime, JIT or NativeAOT, and which SIMD width each kernel family runs.</summary>
 internal static class InfoCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("info", "Show the version, the .NET runtime, the SIMD paths in use and the processor count.");
+        var command = new Command("info", "Show the version, the .NET runtime, JIT or NativeAOT and its instruction set, the kernel paths in use and the processor count.");
         command.SetAction(_ =>
         {
             Write(console);
@@ -20,12 +21,6 @@ internal static class InfoCommand
         });
         return command;
     }
-
-    /// <summary>The kernel path NativeNet takes: the widest accelerated vector it branches on.</summary>
-    internal static string ActivePath =>
-        Vector512.IsHardwareAccelerated ? "Vector512" :
-        Vector256.IsHardwareAccelerated ? "Vector256" :
-        Vector128.IsHardwareAccelerated ? "Vector128" : "scalar";
 
     private static void Write(CliConsole console)
     {
@@ -35,12 +30,18 @@ internal static class InfoCommand
         Row("nativenet", Version(typeof(InfoCommand).Assembly));
         Row("NativeNet library", Version(typeof(NativeNet.Data.MnistLoader).Assembly));
         Row(".NET runtime", RuntimeInformation.FrameworkDescription);
+        Row("compiled by", CompilationInfo.Compiler);
+        Row("instruction set", CompilationInfo.InstructionSet);
+        Row("architecture", RuntimeInformation.ProcessArchitecture.ToString());
         Row("OS", $"{RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture})");
         Row("processors", Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
         Row("Vector512", Accelerated(Vector512.IsHardwareAccelerated));
         Row("Vector256", Accelerated(Vector256.IsHardwareAccelerated));
         Row("Vector128", Accelerated(Vector128.IsHardwareAccelerated));
-        Row("kernel path", ActivePath);
+        Row("kernel path: GEMM", KernelPaths.Gemm.ToString());
+        Row("kernel path: element-wise", KernelPaths.Elementwise.ToString());
+        Row("kernel path: optimizers", KernelPaths.Optimizers.ToString());
+        Row("Vector128 multiply-add", KernelPaths.Vector128FusedMultiplyAdd ? "fused (one rounding)" : "multiply, then add (no FMA)");
         Row("float lanes", $"{Vector<float>.Count} (Vector<T>)");
         console.Ansi.Write(table);
     }

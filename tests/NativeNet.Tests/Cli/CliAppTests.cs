@@ -46,21 +46,29 @@ public class CliAppTests
     }
 
     [Fact]
-    public void Info_names_the_simd_path_and_runtime()
+    public void Info_names_the_compiler_and_the_kernel_path_of_every_family()
     {
         var run = CliRunner.Run("info");
         Assert.Equal(CliApp.Success, run.ExitCode);
         Assert.Contains(".NET", run.Output, StringComparison.Ordinal);
         Assert.Contains("Vector512", run.Output, StringComparison.Ordinal);
         Assert.Contains("Vector256", run.Output, StringComparison.Ordinal);
-        Assert.Contains("kernel path", run.Output, StringComparison.Ordinal);
+        Assert.Contains("JIT", Line(run, "compiled by"), StringComparison.Ordinal);
+        Assert.Contains("decided at run time", Line(run, "instruction set"), StringComparison.Ordinal);
+        Assert.Contains(System.Runtime.InteropServices.RuntimeInformation.ProcessArchitecture.ToString(), Line(run, "architecture"), StringComparison.Ordinal);
+        Assert.Contains(NativeNet.Kernels.KernelPaths.Gemm.ToString(), Line(run, "kernel path: GEMM"), StringComparison.Ordinal);
+        Assert.Contains(NativeNet.Kernels.KernelPaths.Elementwise.ToString(), Line(run, "kernel path: element-wise"), StringComparison.Ordinal);
+        Assert.Contains(NativeNet.Kernels.KernelPaths.Optimizers.ToString(), Line(run, "kernel path: optimizers"), StringComparison.Ordinal);
+        Assert.Contains(NativeNet.Kernels.KernelPaths.Vector128FusedMultiplyAdd ? "fused" : "no FMA", Line(run, "Vector128 multiply-add"), StringComparison.Ordinal);
         string expected = System.Runtime.Intrinsics.Vector512.IsHardwareAccelerated ? "Vector512"
             : System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated ? "Vector256"
-            : System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? "Vector128" : "scalar";
-        var pathLine = run.Output.Split('\n').Single(l => l.Contains("kernel path", StringComparison.Ordinal));
-        Assert.Contains(expected, pathLine, StringComparison.Ordinal);
+            : System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated ? "Vector128" : "Scalar";
+        Assert.Contains(expected, Line(run, "kernel path: GEMM"), StringComparison.Ordinal);
         Assert.Contains(Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture), run.Output, StringComparison.Ordinal);
     }
+
+    private static string Line(CliRun run, string property) =>
+        run.Output.Split('\n').Single(l => l.Contains(property, StringComparison.Ordinal));
 
     [Fact]
     public void Argument_exception_messages_lose_the_parameter_suffix_and_line_breaks()
