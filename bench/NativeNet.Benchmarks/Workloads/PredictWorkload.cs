@@ -22,6 +22,12 @@ public sealed class PredictWorkload
     /// <summary>The network.</summary>
     public Network<float> Network { get; }
 
+    /// <summary>The seeded input batch, <c>(rows, 784)</c> row-major.</summary>
+    public ReadOnlyMemory<float> Input => _x;
+
+    /// <summary>The scores of the last <see cref="Predict"/>, <c>(rows, 10)</c> row-major.</summary>
+    public ReadOnlyMemory<float> Scores => _scores;
+
     /// <summary>The row label used in every table.</summary>
     public string Name => $"predict 784-100x4-10 batch {_rows}";
 
