@@ -1,5 +1,3 @@
-using System.Runtime.Intrinsics;
-
 namespace NativeNet.Kernels;
 
 /// <summary>
@@ -10,11 +8,7 @@ namespace NativeNet.Kernels;
 public static class KernelPaths
 {
     /// <summary>The widest accelerated vector width: what every family below selects.</summary>
-    public static KernelPath Widest =>
-        Vector512.IsHardwareAccelerated ? KernelPath.Vector512
-        : Vector256.IsHardwareAccelerated ? KernelPath.Vector256
-        : Vector128.IsHardwareAccelerated ? KernelPath.Vector128
-        : KernelPath.Scalar;
+    public static KernelPath Widest => VectorPath.Widest<float>();
 
     /// <summary>The GEMM micro-kernels and the GEMV path (matrix products of the Affine layers).</summary>
     public static KernelPath Gemm => Widest;
