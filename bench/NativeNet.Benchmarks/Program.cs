@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Running;
+using NativeNet.Benchmarks.ColdStart;
 using NativeNet.Benchmarks.Compare;
 
 namespace NativeNet.Benchmarks;
@@ -6,7 +7,8 @@ namespace NativeNet.Benchmarks;
 /// <summary>
 /// Runs the benchmark suite; pass BenchmarkDotNet arguments such as <c>--filter *Gemm*</c> (add <c>--short</c> for
 /// ShortRun jobs), or
-/// <c>--compare [--quick] [keys...]</c> for the stopwatch table that bench/compare/run.sh joins with PyTorch and numpy.
+/// <c>--compare [--quick] [keys...]</c> for the stopwatch table that bench/compare/run.sh joins with PyTorch and numpy, or
+/// <c>--cold-start [processes]</c> for the first predictions of fresh processes.
 /// </summary>
 public static class Program
 {
@@ -17,6 +19,12 @@ public static class Program
         {
             bool quick = args.Contains("--quick");
             CompareRunner.Run([.. args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal))], quick);
+            return;
+        }
+
+        if (args.Length > 0 && args[0] == "--cold-start")
+        {
+            ColdStartProbe.Run(args);
             return;
         }
 

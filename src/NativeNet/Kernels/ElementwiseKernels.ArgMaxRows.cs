@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace NativeNet.Kernels;
 
@@ -16,6 +17,7 @@ public static partial class ElementwiseKernels
     /// <param name="rows">Number of rows (the batch size).</param>
     /// <param name="cols">Number of columns (the classes).</param>
     /// <param name="destination">Receives one column index per row, length rows.</param>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void ArgMaxRows<T>(ReadOnlySpan<T> x, int rows, int cols, Span<int> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

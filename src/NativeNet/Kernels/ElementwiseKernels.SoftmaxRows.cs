@@ -72,6 +72,7 @@ public static partial class ElementwiseKernels
         };
 
     // Each width is its own method so that each gets its own JIT inlining budget; requires n >= Vector512<T>.Count.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static T ExpShiftedAndSum512<T>(ref T x, ref T destination, nuint n, T shift)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -110,6 +111,7 @@ public static partial class ElementwiseKernels
     }
 
     // See ExpShiftedAndSum512; requires n >= Vector256<T>.Count.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static T ExpShiftedAndSum256<T>(ref T x, ref T destination, nuint n, T shift)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -148,6 +150,7 @@ public static partial class ElementwiseKernels
     }
 
     // See ExpShiftedAndSum512; requires n >= Vector128<T>.Count.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static T ExpShiftedAndSum128<T>(ref T x, ref T destination, nuint n, T shift)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -186,6 +189,7 @@ public static partial class ElementwiseKernels
     }
 
     // Short rows and machines without accelerated vectors.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static T ExpShiftedAndSumScalar<T>(ref T x, ref T destination, nuint n, T shift)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

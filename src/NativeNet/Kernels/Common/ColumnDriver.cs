@@ -50,6 +50,7 @@ internal static class ColumnDriver
     }
 
     // Each width is its own method so that each gets its own JIT inlining budget; requires m >= Vector512<T>.Count.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Columns512<T, TOp>(ref T xr, nuint n, nuint m, bool hasCenter, ref T cr, ref T dr, bool accumulate, TOp op)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IColumnAccumulator<T>
@@ -107,6 +108,7 @@ internal static class ColumnDriver
     }
 
     // See Columns512; requires m >= Vector256<T>.Count.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Columns256<T, TOp>(ref T xr, nuint n, nuint m, bool hasCenter, ref T cr, ref T dr, bool accumulate, TOp op)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IColumnAccumulator<T>
@@ -164,6 +166,7 @@ internal static class ColumnDriver
     }
 
     // See Columns512; requires m >= Vector128<T>.Count.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Columns128<T, TOp>(ref T xr, nuint n, nuint m, bool hasCenter, ref T cr, ref T dr, bool accumulate, TOp op)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IColumnAccumulator<T>
@@ -221,6 +224,7 @@ internal static class ColumnDriver
     }
 
     // Narrow matrices and machines without accelerated vectors.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ColumnsScalar<T, TOp>(ref T xr, nuint n, nuint m, bool hasCenter, ref T cr, ref T dr, bool accumulate, TOp op)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IColumnAccumulator<T>

@@ -55,6 +55,7 @@ internal static class UnaryDriver
 
     // Each width is its own method so that each gets its own JIT inlining budget: with the
     // operator inlined five times per width, one combined method ran out of budget and called expensive operators.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Vector512Loop<T, TOp>(ref T x, ref T destination, nuint length, TOp op)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IUnaryOperator<T>
@@ -79,6 +80,7 @@ internal static class UnaryDriver
     }
 
     // See Vector512Loop; requires length >= Vector256<T>.Count.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Vector256Loop<T, TOp>(ref T x, ref T destination, nuint length, TOp op)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IUnaryOperator<T>
@@ -103,6 +105,7 @@ internal static class UnaryDriver
     }
 
     // See Vector512Loop; requires length >= Vector128<T>.Count.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Vector128Loop<T, TOp>(ref T x, ref T destination, nuint length, TOp op)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IUnaryOperator<T>
@@ -127,6 +130,7 @@ internal static class UnaryDriver
     }
 
     // Short spans and machines without accelerated vectors.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void ScalarLoop<T, TOp>(ref T x, ref T destination, nuint length, TOp op)
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IUnaryOperator<T>

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace NativeNet.Kernels;
 
@@ -57,6 +58,7 @@ public static class Gemm
     /// <exception cref="ShapeMismatchException">A leading dimension is smaller than its row width, or a span is
     /// too short for the matrix it must hold.</exception>
     /// <exception cref="ArgumentException"><paramref name="c"/> overlaps <paramref name="a"/> or <paramref name="b"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply<T>(
         MatrixTranspose transA, MatrixTranspose transB, int m, int n, int k,
         T alpha, ReadOnlySpan<T> a, int lda, ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
@@ -79,6 +81,7 @@ public static class Gemm
     /// <exception cref="ArgumentOutOfRangeException">m, n or k is negative.</exception>
     /// <exception cref="ShapeMismatchException">A span's length differs from the size of its matrix.</exception>
     /// <exception cref="ArgumentException"><paramref name="c"/> overlaps <paramref name="a"/> or <paramref name="b"/>.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Multiply<T>(
         MatrixTranspose transA, MatrixTranspose transB, int m, int n, int k,
         T alpha, ReadOnlySpan<T> a, ReadOnlySpan<T> b, T beta, Span<T> c)
@@ -101,6 +104,7 @@ public static class Gemm
     /// <exception cref="ArgumentOutOfRangeException">m, n or k is negative, or the activation is unknown.</exception>
     /// <exception cref="ShapeMismatchException">A span's length differs from the size of its matrix, or bias is not n long.</exception>
     /// <exception cref="ArgumentException"><paramref name="c"/> overlaps an input.</exception>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void MultiplyAddBias<T>(
         int m, int n, int k, ReadOnlySpan<T> a, ReadOnlySpan<T> b, ReadOnlySpan<T> bias, Span<T> c, GemmActivation activation)
         where T : unmanaged, IFloatingPointIeee754<T>

@@ -44,6 +44,7 @@ internal static unsafe class GemmDriver<T>
     };
 
     /// <summary>Computes a problem with m, n, k &gt; 0 on the calling thread with the micro-kernel of <see cref="KernelPaths.Gemm"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(in GemmProblem<T> problem)
     {
         switch (KernelPaths.Gemm)
@@ -64,6 +65,7 @@ internal static unsafe class GemmDriver<T>
     }
 
     /// <summary>Computes a problem with m, n, k &gt; 0 with the given micro-kernel (tests run each kernel on every machine).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void Run<TKernel>(in GemmProblem<T> problem)
         where TKernel : struct, IGemmMicroKernel<T>
     {
@@ -116,6 +118,7 @@ internal static unsafe class GemmDriver<T>
     /// k-block. Each C element sees the same k-blocks in the same order with the same epilogues, so the bits are
     /// those of the jc → pc → ic order.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunRowBlocksFirst<TKernel>(in GemmProblem<T> problem, int rowBlock)
         where TKernel : struct, IGemmMicroKernel<T>
     {
@@ -242,6 +245,7 @@ internal static unsafe class GemmDriver<T>
     }
 
     /// <summary>Packs op(B)[pc.., jc..] (kc x nc) into micro-panels of the widths <see cref="PanelWidth"/> picks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackB(in GemmProblem<T> problem, int pc, int jc, int kc, int nc, T* dst, int nr, int narrow, int edge, int wide, int widePair)
     {
         for (int jr = 0, width; jr < nc; jr += width)
@@ -279,6 +283,7 @@ internal static unsafe class GemmDriver<T>
     /// Packs the <see cref="GemmWidePairKernel512"/> panel of op(B)[pc.., j..] (float only): <paramref name="wide"/>
     /// plain columns, then the remaining cols - wide (at most 2) expanded, <see cref="GemmWidePairKernel512.Stride"/> values per k.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackWidePair(in GemmProblem<T> problem, int pc, int j, int kc, int cols, T* panel, int wide)
     {
         int stride = GemmWidePairKernel512.Stride;
@@ -297,6 +302,7 @@ internal static unsafe class GemmDriver<T>
     }
 
     /// <summary>Packs op(A)[ic.., pc..] (mc x kc) into MR-row micro-panels stored k-major.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void PackA(in GemmProblem<T> problem, int ic, int pc, int mc, int kc, T* dst, int mr)
     {
         // A transposed A block is copied whole, 16 source rows at a time (see DirectPanels: twice as fast).

@@ -30,7 +30,7 @@ internal static unsafe class GemmEdgeKernel256
     /// Computes rows [0, rows) (at most 24, i.e. four A panels <paramref name="panelStride"/> apart) by
     /// cols (at most 4) of C.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, int panelStride, float* b, float* c, int ldc, int rows, int cols, in GemmEpilogue<float> epilogue, float* bias, float* scratch)
     {
         // Missing panels of a short group recompute panel 0 (discarded) rather than branch in the loop.
@@ -97,6 +97,7 @@ internal static unsafe class GemmEdgeKernel256
     /// The expanded edge panel: dst[p * 8 + 2 j + r] = src[p * ld + j] for r &lt; 2 and j &lt; cols (each value
     /// repeated twice), 0 for cols &lt;= j &lt; 4.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackDirect<T>(T* src, int ld, int cols, int kc, T* dst)
         where T : unmanaged, INumberBase<T>
     {
@@ -114,6 +115,7 @@ internal static unsafe class GemmEdgeKernel256
     }
 
     /// <summary>Like <see cref="PackDirect{T}"/> with the panel's columns stored as source rows: value (p, j) = src[j * ld + p].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PackTransposed<T>(T* src, int ld, int cols, int kc, T* dst)
         where T : unmanaged, INumberBase<T>
     {

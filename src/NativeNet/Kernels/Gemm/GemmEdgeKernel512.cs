@@ -25,7 +25,7 @@ internal static unsafe class GemmEdgeKernel512
     /// Computes rows [0, rows) (at most 32, i.e. four A panels <paramref name="panelStride"/> apart) by
     /// cols (at most 4) of C.
     /// </summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, int panelStride, float* b, float* c, int ldc, int rows, int cols, in GemmEpilogue<float> epilogue, float* bias, float* scratch)
     {
         // Missing panels of a short group recompute panel 0 (discarded) rather than branch in the loop.

@@ -31,6 +31,7 @@ internal readonly unsafe struct GemmKernel128<T> : IGemmMicroKernel<T>
     public static int EdgeRows => 0;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunEdge(
         int kc, T* a, int panelStride, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch) =>
         throw new NotSupportedException("This kernel has no edge panel.");
@@ -51,6 +52,7 @@ internal readonly unsafe struct GemmKernel128<T> : IGemmMicroKernel<T>
     }
 
     /// <summary>6 x 2 vectors of accumulators, one broadcast of A per row and k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Wide(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
     {
         int v = Vector128<T>.Count;
@@ -128,6 +130,7 @@ internal readonly unsafe struct GemmKernel128<T> : IGemmMicroKernel<T>
     }
 
     /// <summary>6 x 1 vector of accumulators, one broadcast of A per row and k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Narrow(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
     {
         int v = Vector128<T>.Count;

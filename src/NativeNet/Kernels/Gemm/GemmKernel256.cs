@@ -31,6 +31,7 @@ internal readonly unsafe struct GemmKernel256<T> : IGemmMicroKernel<T>
     public static int EdgeRows => typeof(T) == typeof(float) ? GemmEdgeKernel256.Panels * Mr : 0;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunEdge(
         int kc, T* a, int panelStride, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
     {
@@ -58,6 +59,7 @@ internal readonly unsafe struct GemmKernel256<T> : IGemmMicroKernel<T>
     }
 
     /// <summary>6 x 2 vector(s) of accumulators, one broadcast of A per row and k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Wide(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
     {
         int v = Vector256<T>.Count;
@@ -135,6 +137,7 @@ internal readonly unsafe struct GemmKernel256<T> : IGemmMicroKernel<T>
     }
 
     /// <summary>6 x 1 vector(s) of accumulators, one broadcast of A per row and k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Narrow(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
     {
         int v = Vector256<T>.Count;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace NativeNet.Kernels;
@@ -15,6 +16,7 @@ internal readonly unsafe partial struct GemmKernel512<T>
     public static int WideColumns => 3 * Vector512<T>.Count;
 
     /// <summary>8 x 3 vectors of accumulators, one broadcast of A per row and k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Wide3(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
     {
         int v = Vector512<T>.Count;

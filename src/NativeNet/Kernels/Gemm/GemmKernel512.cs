@@ -56,6 +56,7 @@ internal readonly unsafe partial struct GemmKernel512<T> : IGemmMicroKernel<T>
     public static int EdgeRows => typeof(T) == typeof(float) ? GemmEdgeKernel512.Panels * Mr : 0;
 
     /// <inheritdoc/>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunEdge(
         int kc, T* a, int panelStride, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
     {
@@ -68,6 +69,7 @@ internal readonly unsafe partial struct GemmKernel512<T> : IGemmMicroKernel<T>
     }
 
     /// <summary>8 x 2 vector(s) of accumulators, one broadcast of A per row and k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Wide(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
     {
         int v = Vector512<T>.Count;
@@ -163,6 +165,7 @@ internal readonly unsafe partial struct GemmKernel512<T> : IGemmMicroKernel<T>
     }
 
     /// <summary>8 x 1 vector(s) of accumulators, one broadcast of A per row and k.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Narrow(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
     {
         int v = Vector512<T>.Count;

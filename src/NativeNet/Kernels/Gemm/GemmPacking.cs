@@ -15,6 +15,7 @@ namespace NativeNet.Kernels;
 internal static unsafe class GemmPacking
 {
     /// <summary>dst[p * w + j] = src[p * ld + j] for j &lt; cols, 0 for cols &lt;= j &lt; w, p &lt; kc.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Direct<T>(T* src, int ld, int cols, int kc, T* dst, int w)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -73,6 +74,7 @@ internal static unsafe class GemmPacking
     /// L1 across panels and each panel is written in 512-byte runs (panel by panel over all k, the pack of a
     /// 784 x 128 Aᵀ cost 16 µs; row by row over all panels, 4 KB-strided stores thrash L1).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DirectPanels<T>(T* src, int ld, int rows, int kc, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -111,6 +113,7 @@ internal static unsafe class GemmPacking
     }
 
     /// <summary>dst[p * w + j] = src[j * ld + p] for j &lt; rows, 0 for rows &lt;= j &lt; w, p &lt; kc.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Transposed<T>(T* src, int ld, int rows, int kc, T* dst, int w)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -207,6 +210,7 @@ internal static unsafe class GemmPacking
     /// (each value repeated 4 times), 0 for cols &lt;= j &lt; 4. Without Vector512 the driver runs
     /// <see cref="GemmEdgeKernel256"/>, whose panel repeats each value twice instead.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DirectExpanded<T>(T* src, int ld, int cols, int kc, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -246,6 +250,7 @@ internal static unsafe class GemmPacking
     }
 
     /// <summary>Like <see cref="DirectExpanded{T}"/> with the panel's columns stored as source rows: value (p, j) = src[j * ld + p].</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void TransposedExpanded<T>(T* src, int ld, int cols, int kc, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
@@ -294,6 +299,7 @@ internal static unsafe class GemmPacking
     /// and j &lt; 2 (each value repeated 8 times, 0 for cols &lt;= j), where value (p, j) = src[p * kStride + j * colStride]
     /// covers both orientations of B.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void PairExpanded(float* src, nint kStride, nint colStride, int cols, int kc, float* dst, int stride)
     {
         for (int p = 0; p < kc; p++)
@@ -306,6 +312,7 @@ internal static unsafe class GemmPacking
     }
 
     /// <summary>dst[p * w + r] = src[r * ld + p] for r &lt; rows and pStart &lt;= p &lt; pEnd.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void TransposeScalar<T>(T* src, int ld, int rows, int pStart, int pEnd, T* dst, int w)
         where T : unmanaged
     {

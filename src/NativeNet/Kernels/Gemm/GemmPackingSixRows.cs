@@ -16,6 +16,7 @@ internal static unsafe class GemmPackingSixRows
     public const int Rows = 6;
 
     /// <summary>dst[p * 6 + r] = src[r * ld + p] for r &lt; rows (at most 6), 0 for rows &lt;= r &lt; 6, p &lt; kc.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Transposed(float* src, int ld, int rows, int kc, float* dst)
     {
         float* s0 = src;
@@ -72,6 +73,7 @@ internal static unsafe class GemmPackingSixRows
     }
 
     /// <summary>dst[p * 6 + r] = src[r * ld + p] for r &lt; rows (at most 6), 0 for rows &lt;= r &lt; 6, p &lt; kc.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Transposed(double* src, int ld, int rows, int kc, double* dst)
     {
         double* s0 = src;
@@ -119,6 +121,7 @@ internal static unsafe class GemmPackingSixRows
     }
 
     /// <summary>A full panel (six rows; a ragged one goes through <see cref="GemmPacking.Direct{T}"/>): dst[p * 6 + r] = src[p * ld + r], p &lt; kc.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Direct(float* src, int ld, int kc, float* dst)
     {
         for (int p = 0; p < kc; p++)
@@ -131,6 +134,7 @@ internal static unsafe class GemmPackingSixRows
     }
 
     /// <summary>A full panel (six rows; a ragged one goes through <see cref="GemmPacking.Direct{T}"/>): dst[p * 6 + r] = src[p * ld + r], p &lt; kc.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Direct(double* src, int ld, int kc, double* dst)
     {
         for (int p = 0; p < kc; p++)

@@ -12,6 +12,7 @@ namespace NativeNet.Kernels;
 internal static unsafe class GemmPackingTranspose128
 {
     /// <summary>dst[p * 6 + r] = src[r * ld + p] for r &lt; rows (at most 6), 0 for rows &lt;= r &lt; 6, p &lt; kc.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SixRows(float* src, int ld, int rows, int kc, float* dst)
     {
         float* s0 = src;
@@ -57,6 +58,7 @@ internal static unsafe class GemmPackingTranspose128
     }
 
     /// <summary>dst[p * 6 + r] = src[r * ld + p] for r &lt; rows (at most 6), 0 for rows &lt;= r &lt; 6, p &lt; kc.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SixRows(double* src, int ld, int rows, int kc, double* dst)
     {
         double* s0 = src;
@@ -99,6 +101,7 @@ internal static unsafe class GemmPackingTranspose128
     /// dst[p * w + j] = src[j * ld + p] for j &lt; rows rounded down to 4 and p &lt; kc rounded down to 4: the
     /// whole 4 x 4 blocks; returns how many source rows it covered (the caller finishes the rest).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Blocks(float* src, int ld, int rows, int kc, float* dst, int w)
     {
         int j = 0;
@@ -123,6 +126,7 @@ internal static unsafe class GemmPackingTranspose128
     }
 
     /// <summary>As the float <see cref="Blocks(float*, int, int, int, float*, int)"/> with 2 x 2 blocks.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Blocks(double* src, int ld, int rows, int kc, double* dst, int w)
     {
         int j = 0;

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace NativeNet.Kernels;
@@ -11,6 +12,7 @@ internal static unsafe partial class GemmRowVector<T>
     /// the broadcast of x, a load and a product fit 16 registers); a ragged end is one more vector overlapping the
     /// previous one, of which only the new lanes are stored.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void CombineRows128(T* x, T* b, int ldb, int n, int k, T* y, T* bias, in GemmEpilogue<T> epilogue)
     {
         int v = Vector128<T>.Count;
@@ -33,8 +35,24 @@ internal static unsafe partial class GemmRowVector<T>
     /// Accumulates <paramref name="count"/> vectors (1-8) of y over all k rows; stores the first count - 1 and
     /// returns the last (at <paramref name="lastOffset"/>) for the caller to store lane by lane.
     /// </summary>
-    private static Vector128<T> CombineBlock128(T* x, T* b, int ldb, int k, T* y, T* bias, in GemmEpilogue<T> epilogue, int count, int lastOffset)
+    private static Vector128<T> CombineBlock128(T* x, T* b, int ldb, int k, T* y, T* bias, in GemmEpilogue<T> epilogue, int count, int lastOffset) => count switch
     {
+        1 => CombineBlock128<GemmBlockCount.One>(x, b, ldb, k, y, bias, epilogue, lastOffset),
+        2 => CombineBlock128<GemmBlockCount.Two>(x, b, ldb, k, y, bias, epilogue, lastOffset),
+        3 => CombineBlock128<GemmBlockCount.Three>(x, b, ldb, k, y, bias, epilogue, lastOffset),
+        4 => CombineBlock128<GemmBlockCount.Four>(x, b, ldb, k, y, bias, epilogue, lastOffset),
+        5 => CombineBlock128<GemmBlockCount.Five>(x, b, ldb, k, y, bias, epilogue, lastOffset),
+        6 => CombineBlock128<GemmBlockCount.Six>(x, b, ldb, k, y, bias, epilogue, lastOffset),
+        7 => CombineBlock128<GemmBlockCount.Seven>(x, b, ldb, k, y, bias, epilogue, lastOffset),
+        _ => CombineBlock128<GemmBlockCount.Eight>(x, b, ldb, k, y, bias, epilogue, lastOffset),
+    };
+
+    // One compiled body per count: the count's branches fold, so the loop is straight-line FMAs.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Vector128<T> CombineBlock128<TCount>(T* x, T* b, int ldb, int k, T* y, T* bias, in GemmEpilogue<T> epilogue, int lastOffset)
+        where TCount : struct, IGemmBlockCount
+    {
+        int count = TCount.Value;
         int v = Vector128<T>.Count;
         Vector128<T> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
         int o0 = count == 1 ? lastOffset : 0;
@@ -98,6 +116,7 @@ internal static unsafe partial class GemmRowVector<T>
         return last;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreIfNotLast(Vector128<T> sum, int index, int count, T* y, T* bias, in GemmEpilogue<T> epilogue, ref Vector128<T> last)
     {
         if (index < count - 1)
@@ -112,6 +131,7 @@ internal static unsafe partial class GemmRowVector<T>
     }
 
     /// <summary><see cref="DotRows"/> on 128-bit vectors: four rows of B share each load of x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static void DotRows128(T* x, T* b, int ldb, int n, int k, T* y, T* bias, in GemmEpilogue<T> epilogue)
     {
         int v = Vector128<T>.Count;

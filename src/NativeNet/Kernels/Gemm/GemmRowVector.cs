@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
 namespace NativeNet.Kernels;
@@ -15,6 +16,7 @@ internal static unsafe partial class GemmRowVector<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Computes a problem with M == 1 and n, k &gt; 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(in GemmProblem<T> problem)
     {
         int k = problem.K;
@@ -43,6 +45,7 @@ internal static unsafe partial class GemmRowVector<T>
     }
 
     /// <summary>y[j] = Σp x[p] * b[p * ldb + j]: 4-vector column blocks, even and odd p in separate accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CombineRows(T* x, T* b, int ldb, int n, int k, T* y, T* bias, in GemmEpilogue<T> epilogue)
     {
         if (Vector512.IsHardwareAccelerated && n >= Vector512<T>.Count)
@@ -122,6 +125,7 @@ internal static unsafe partial class GemmRowVector<T>
     /// a 100-wide layer takes one pass over B's rows with 7 independent FMA chains; a ragged end is one more
     /// vector overlapping the previous one, of which only the new lanes are stored.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CombineRows512(T* x, T* b, int ldb, int n, int k, T* y, T* bias, in GemmEpilogue<T> epilogue)
     {
         int v = Vector512<T>.Count;
@@ -144,8 +148,24 @@ internal static unsafe partial class GemmRowVector<T>
     /// Accumulates <paramref name="count"/> vectors (1-8) of y over all k rows; stores the first count - 1 and
     /// returns the last (at <paramref name="lastOffset"/>) for the caller to store lane by lane.
     /// </summary>
-    private static Vector512<T> CombineBlock512(T* x, T* b, int ldb, int k, T* y, T* bias, in GemmEpilogue<T> epilogue, int count, int lastOffset)
+    private static Vector512<T> CombineBlock512(T* x, T* b, int ldb, int k, T* y, T* bias, in GemmEpilogue<T> epilogue, int count, int lastOffset) => count switch
     {
+        1 => CombineBlock512<GemmBlockCount.One>(x, b, ldb, k, y, bias, epilogue, lastOffset),
+        2 => CombineBlock512<GemmBlockCount.Two>(x, b, ldb, k, y, bias, epilogue, lastOffset),
+        3 => CombineBlock512<GemmBlockCount.Three>(x, b, ldb, k, y, bias, epilogue, lastOffset),
+        4 => CombineBlock512<GemmBlockCount.Four>(x, b, ldb, k, y, bias, epilogue, lastOffset),
+        5 => CombineBlock512<GemmBlockCount.Five>(x, b, ldb, k, y, bias, epilogue, lastOffset),
+        6 => CombineBlock512<GemmBlockCount.Six>(x, b, ldb, k, y, bias, epilogue, lastOffset),
+        7 => CombineBlock512<GemmBlockCount.Seven>(x, b, ldb, k, y, bias, epilogue, lastOffset),
+        _ => CombineBlock512<GemmBlockCount.Eight>(x, b, ldb, k, y, bias, epilogue, lastOffset),
+    };
+
+    // One compiled body per count: the count's branches fold, so the loop is straight-line FMAs.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static Vector512<T> CombineBlock512<TCount>(T* x, T* b, int ldb, int k, T* y, T* bias, in GemmEpilogue<T> epilogue, int lastOffset)
+        where TCount : struct, IGemmBlockCount
+    {
+        int count = TCount.Value;
         int v = Vector512<T>.Count;
         Vector512<T> a0 = default, a1 = default, a2 = default, a3 = default, a4 = default, a5 = default, a6 = default, a7 = default;
         int o1 = count == 2 ? lastOffset : v;
@@ -210,6 +230,7 @@ internal static unsafe partial class GemmRowVector<T>
         return last;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void StoreIfNotLast(Vector512<T> sum, int index, int count, T* y, T* bias, in GemmEpilogue<T> epilogue, ref Vector512<T> last)
     {
         if (index < count - 1)
@@ -228,6 +249,7 @@ internal static unsafe partial class GemmRowVector<T>
     /// registers without AVX-512): the first 12 at offsets 0, v, ..., 11 v are stored, the 13th (at
     /// <paramref name="lastOffset"/>, 12 v or less for a ragged end) is returned.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Vector256<T> CombineBlock13(T* x, T* b, int ldb, int k, T* y, T* bias, in GemmEpilogue<T> epilogue, int lastOffset)
     {
         int v = Vector256<T>.Count;
@@ -268,6 +290,7 @@ internal static unsafe partial class GemmRowVector<T>
         return a12;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CombineBlock4(T* x, T* b, int ldb, int k, T* y, T* bias, in GemmEpilogue<T> epilogue)
     {
         int v = Vector256<T>.Count;
@@ -306,6 +329,7 @@ internal static unsafe partial class GemmRowVector<T>
         epilogue.Store(e3 + o3, y + (3 * v), bias == null ? null : bias + (3 * v));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Vector256<T> CombineBlock1(T* x, T* b, int ldb, int k)
     {
         Vector256<T> e = default, o = default;
@@ -326,6 +350,7 @@ internal static unsafe partial class GemmRowVector<T>
     }
 
     /// <summary>y[j] = Σp x[p] * b[j * ldb + p]: four rows of B share each load of x.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void DotRows(T* x, T* b, int ldb, int n, int k, T* y, T* bias, in GemmEpilogue<T> epilogue)
     {
         if (!Vector256.IsHardwareAccelerated && Vector128.IsHardwareAccelerated)

@@ -23,7 +23,7 @@ internal static unsafe class GemmWidePairKernel512
     public const int Stride = WideColumns + 16;
 
     /// <summary>Computes rows [0, rows) (at most 8) by cols (49-50) of C; scratch holds at least 8 x 50 floats.</summary>
-    [MethodImpl(MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining | MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, float* b, float* c, int ldc, int rows, int cols, in GemmEpilogue<float> epilogue, float* bias, float* scratch)
     {
         var c00 = Vector512<float>.Zero;
