@@ -21,6 +21,13 @@ public class ConcurrentInferenceTests
     /// <summary>Request sizes: one row (the GEMV path), partial, full and multi-chunk batches.</summary>
     private static readonly int[] _requestRows = [1, 5, Capacity, Capacity + 1, (3 * Capacity) + 7];
 
+    /// <summary>
+    /// Predictions per allocation window. A per-call allocation shows in every window (each thread runs at least
+    /// two); the runtime itself now and then allocates a few KB on a busy thread once (seen under heavy load, with
+    /// no prediction allocating), so one window per thread may.
+    /// </summary>
+    private const int AllocationWindow = MinimumPredictions / 2;
+
     private static int ThreadCount => Math.Max(4, 2 * Environment.ProcessorCount);
 
     [Fact]
@@ -110,7 +117,7 @@ public class ConcurrentInferenceTests
         int threads = ThreadCount;
         long[] predictions = new long[threads];
         long[] mismatches = new long[threads];
-        long[] allocated = new long[threads];
+        long[] allocatingWindows = new long[threads];
         var errors = new System.Collections.Concurrent.ConcurrentQueue<Exception>();
         using var start = new Barrier(threads + 1);
         bool stop = false;
@@ -131,7 +138,7 @@ public class ConcurrentInferenceTests
                     }
 
                     start.SignalAndWait();
-                    long before = GC.GetAllocatedBytesForCurrentThread();
+                    long windowStart = GC.GetAllocatedBytesForCurrentThread();
                     long done = 0;
                     long wrong = 0;
                     while (done < iterationsPerThread && (done < MinimumPredictions || (!Volatile.Read(ref stop) && Stopwatch.GetTimestamp() < deadline)))
@@ -144,9 +151,14 @@ public class ConcurrentInferenceTests
                         }
 
                         done++;
+                        if (done % AllocationWindow == 0)
+                        {
+                            long now = GC.GetAllocatedBytesForCurrentThread();
+                            allocatingWindows[index] += now != windowStart ? 1 : 0;
+                            windowStart = now;
+                        }
                     }
 
-                    allocated[index] = GC.GetAllocatedBytesForCurrentThread() - before;
                     predictions[index] = done;
                     mismatches[index] = wrong;
                 }
@@ -178,19 +190,19 @@ public class ConcurrentInferenceTests
             }
         }
 
-        return new Outcome(predictions.Sum(), mismatches.Sum(), allocated.Max(), [.. errors], predictions.Min());
+        return new Outcome(predictions.Sum(), mismatches.Sum(), allocatingWindows.Max(), [.. errors], predictions.Min());
     }
 
     private static void PredictRequest(InferenceSession<float> session, float[] x, float[] scores, int rows) =>
         session.Predict(new ReadOnlyTensorView<float>(x, new Shape(rows, session.InputSize)), new TensorView<float>(scores, new Shape(rows, session.OutputSize)));
 
-    private sealed record Outcome(long Predictions, long Mismatches, long MaxAllocatedBytesPerThread, Exception[] Errors, long FewestPredictionsOfAThread)
+    private sealed record Outcome(long Predictions, long Mismatches, long MostAllocatingWindowsOfAThread, Exception[] Errors, long FewestPredictionsOfAThread)
     {
         public void AssertClean()
         {
             Assert.Empty(Errors);
-            Assert.Equal(0, Mismatches);
-            Assert.Equal(0, MaxAllocatedBytesPerThread);
+            Assert.True(Mismatches == 0, $"{Mismatches} of {Predictions} predictions differ from the single-threaded bits");
+            Assert.True(MostAllocatingWindowsOfAThread <= 1, $"a thread allocated in {MostAllocatingWindowsOfAThread} windows of {AllocationWindow} predictions");
             Assert.True(FewestPredictionsOfAThread >= MinimumPredictions, $"a thread predicted only {FewestPredictionsOfAThread} times");
         }
     }
