@@ -36,8 +36,8 @@ public static class ColdStartProbe
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  process {i + 1}: first {row[0],8:F1}   cold median {row[1],6:F2}   warm median {row[2],6:F2}   ratio {row[1] / row[2],5:F2}x"));
         }
 
-        double Median(int column) => rows.Select(r => r[column]).Order().ElementAt(rows.Count / 2);
-        double ratio = rows.Select(r => r[1] / r[2]).Order().ElementAt(rows.Count / 2);
+        double Median(int column) => MedianOf(rows.Select(r => r[column]));
+        double ratio = MedianOf(rows.Select(r => r[1] / r[2]));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median over processes: first call {Median(0):F1} µs, first {ColdCalls} calls {Median(1):F2} µs, warm {Median(2):F2} µs, cold/warm {ratio:F2}x"));
     }
 
@@ -91,7 +91,7 @@ public static class ColdStartProbe
         return micros;
     }
 
-    private static double MedianOf(double[] values)
+    private static double MedianOf(IEnumerable<double> values)
     {
         double[] sorted = [.. values.Order()];
         return sorted[sorted.Length / 2];

@@ -35,7 +35,7 @@ internal static class VectorFma
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         // The condition is spelled out, not read through IsFused128: through the property the JIT kept every
-        // accumulator of the Vector128 GEMM kernel on the stack when FMA is off (4x slower).
+        // accumulator of the Vector128 GEMM kernel on the stack when FMA is off (10 instead of 33-35 GFLOP/s).
         if (Fma.IsSupported || AdvSimd.IsSupported)
         {
             if (typeof(T) == typeof(float))
