@@ -71,19 +71,16 @@ internal static unsafe class GemmDriver<T>
     {
         int mr = TKernel.Rows;
         int nr = TKernel.Columns;
-        int narrow = TKernel.NarrowColumns;
-        int edge = TKernel.EdgeColumns;
-        int wide = TKernel.WideColumns;
-        int widePair = TKernel.WidePairColumns;
         int m = problem.M;
         int n = problem.N;
         int k = problem.K;
+        var panels = GemmPanels.For<T, TKernel>();
 
         int rowBlock = RowBlockBytes / sizeof(T) / mr * mr;
         if (m > rowBlock && k > DepthBlock && n <= ColumnBlock && (long)RoundUp(n, nr) * k * sizeof(T) <= DepthFirstBytes)
         {
             // Half an MC block: C rows of a block then stay in L2 next to all of packed B (measured 3-4 % faster than MC).
-            RunRowBlocksFirst<TKernel>(problem, Math.Max(mr, rowBlock / 2 / mr * mr));
+            RunRowBlocksFirst<TKernel>(problem, Math.Max(mr, rowBlock / 2 / mr * mr), panels);
             return;
         }
 
@@ -96,7 +93,7 @@ internal static unsafe class GemmDriver<T>
             for (int pc = 0; pc < k; pc += DepthBlock)
             {
                 int kc = Math.Min(DepthBlock, k - pc);
-                PackB(problem, pc, jc, kc, nc, packedB, nr, narrow, edge, wide, widePair);
+                PackB(problem, pc, jc, kc, nc, packedB, panels);
                 var epilogue = GemmEpilogue<T>.ForBlock(problem.Alpha, problem.Beta, pc == 0, pc + kc == k, problem.Relu);
                 T* bias = pc == 0 ? problem.Bias : null;
 
@@ -105,7 +102,7 @@ internal static unsafe class GemmDriver<T>
                     int mc = Math.Min(rowBlock, m - ic);
                     PackA(problem, ic, pc, mc, kc, packedA, mr);
 
-                    ComputeBlock<TKernel>(problem, ic, mc, jc, nc, kc, packedA, packedB, epilogue, bias, scratch);
+                    ComputeBlock<TKernel>(problem, ic, mc, jc, nc, kc, packedA, packedB, epilogue, bias, scratch, panels);
                 }
             }
         }
@@ -119,11 +116,10 @@ internal static unsafe class GemmDriver<T>
     /// those of the jc → pc → ic order.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void RunRowBlocksFirst<TKernel>(in GemmProblem<T> problem, int rowBlock)
+    private static void RunRowBlocksFirst<TKernel>(in GemmProblem<T> problem, int rowBlock, GemmPanels panels)
         where TKernel : struct, IGemmMicroKernel<T>
     {
         int mr = TKernel.Rows;
-        int nr = TKernel.Columns;
         int m = problem.M;
         int n = problem.N;
         int k = problem.K;
@@ -131,7 +127,7 @@ internal static unsafe class GemmDriver<T>
         T* packedA = GetPackBuffers<TKernel>(Math.Min(m, rowBlock), Math.Min(k, DepthBlock), blockStride * k, out T* packedB, out T* scratch);
         for (int pc = 0; pc < k; pc += DepthBlock)
         {
-            PackB(problem, pc, 0, Math.Min(DepthBlock, k - pc), n, packedB + ((nint)blockStride * pc), nr, TKernel.NarrowColumns, TKernel.EdgeColumns, TKernel.WideColumns, TKernel.WidePairColumns);
+            PackB(problem, pc, 0, Math.Min(DepthBlock, k - pc), n, packedB + ((nint)blockStride * pc), panels);
         }
 
         for (int ic = 0; ic < m; ic += rowBlock)
@@ -142,18 +138,15 @@ internal static unsafe class GemmDriver<T>
                 int kc = Math.Min(DepthBlock, k - pc);
                 PackA(problem, ic, pc, mc, kc, packedA, mr);
                 var epilogue = GemmEpilogue<T>.ForBlock(problem.Alpha, problem.Beta, pc == 0, pc + kc == k, problem.Relu);
-                ComputeBlock<TKernel>(problem, ic, mc, 0, n, kc, packedA, packedB + ((nint)blockStride * pc), epilogue, pc == 0 ? problem.Bias : null, scratch);
+                ComputeBlock<TKernel>(problem, ic, mc, 0, n, kc, packedA, packedB + ((nint)blockStride * pc), epilogue, pc == 0 ? problem.Bias : null, scratch, panels);
             }
         }
     }
 
-    /// <summary>
-    /// Elements per k of packed op(B) for <paramref name="columns"/> columns: whole NR panels plus room for a last
-    /// panel wider than its columns (wide, wide-pair or expanded edge layouts).
-    /// </summary>
+    /// <summary>Elements per k of packed op(B) for <paramref name="columns"/> columns: whole NR panels plus room for a last wide-pair panel.</summary>
     private static int PackedBWidth<TKernel>(int columns)
         where TKernel : struct, IGemmMicroKernel<T> =>
-        RoundUp(columns, TKernel.Columns) + TKernel.WideColumns;
+        RoundUp(columns, TKernel.Columns) + TKernel.WidePairColumns;
 
     /// <summary>
     /// The calling thread's pack memory for one product: A panels for <paramref name="rows"/> x <paramref name="depth"/>,
@@ -166,7 +159,7 @@ internal static unsafe class GemmDriver<T>
         int mr = TKernel.Rows;
         int aLength = GemmPackBuffer<T>.RoundUp(RoundUp(rows, mr) * depth);
         bLength = GemmPackBuffer<T>.RoundUp(bLength);
-        int widest = Math.Max(TKernel.Columns, Math.Max(TKernel.WideColumns, TKernel.WidePairColumns));
+        int widest = Math.Max(TKernel.Columns, TKernel.WidePairColumns);
         T* packedA = GemmPackBuffer<T>.Get(aLength + bLength + (mr * widest));
         packedB = packedA + aLength;
         scratch = packedB + bLength;
@@ -176,23 +169,18 @@ internal static unsafe class GemmDriver<T>
     /// <summary>Multiplies packed A rows [ic, ic + mc) by the packed B columns [jc, jc + nc) of one k-block into C.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)] // as when it was the body of Run's loop: small products pay for a call
     private static void ComputeBlock<TKernel>(
-        in GemmProblem<T> problem, int ic, int mc, int jc, int nc, int kc, T* packedA, T* packedB, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
+        in GemmProblem<T> problem, int ic, int mc, int jc, int nc, int kc, T* packedA, T* packedB, in GemmEpilogue<T> epilogue, T* bias, T* scratch, GemmPanels panels)
         where TKernel : struct, IGemmMicroKernel<T>
     {
         int mr = TKernel.Rows;
-        int nr = TKernel.Columns;
-        int narrow = TKernel.NarrowColumns;
-        int edge = TKernel.EdgeColumns;
-        int wide = TKernel.WideColumns;
-        int widePair = TKernel.WidePairColumns;
         for (int jr = 0, width; jr < nc; jr += width)
         {
-            width = PanelWidth(nc - jr, nr, narrow, edge, wide, widePair);
+            width = panels.Width(nc - jr);
             int cols = Math.Min(width, nc - jr);
             T* panelB = packedB + ((nint)jr * kc);
             T* biasTile = bias == null ? null : bias + jc + jr;
             T* cColumn = problem.C + jc + jr;
-            if (width == edge)
+            if (width == panels.Edge)
             {
                 int group = TKernel.EdgeRows;
                 for (int ir = 0; ir < mc; ir += group)
@@ -213,89 +201,59 @@ internal static unsafe class GemmDriver<T>
         }
     }
 
-    /// <summary>
-    /// The width of the next B panel when <paramref name="remaining"/> columns are left: full NR panels, then for
-    /// the last few columns the cheapest of edge, narrow, narrow + edge, one more full panel, or — where full +
-    /// narrow would leave the slow one-vector panel — the wide panel (+ edge), or the wide panel with its 2-column
-    /// corner. Every panel before the last is unexpanded, so panel jr starts at jr * kc in the packed buffer.
-    /// </summary>
-    private static int PanelWidth(int remaining, int nr, int narrow, int edge, int wide, int widePair)
-    {
-        if (widePair > 0 && remaining > wide && remaining <= widePair)
-        {
-            return widePair;
-        }
-
-        if (wide > 0 && remaining > nr + edge && remaining <= wide + edge)
-        {
-            return wide;
-        }
-
-        if (remaining >= nr)
-        {
-            return nr;
-        }
-
-        if (remaining <= edge)
-        {
-            return edge;
-        }
-
-        return remaining <= narrow || remaining - narrow <= edge ? narrow : nr;
-    }
-
-    /// <summary>Packs op(B)[pc.., jc..] (kc x nc) into micro-panels of the widths <see cref="PanelWidth"/> picks.</summary>
+    /// <summary>Packs op(B)[pc.., jc..] (kc x nc) into micro-panels of the widths <see cref="GemmPanels.Width"/> picks.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackB(in GemmProblem<T> problem, int pc, int jc, int kc, int nc, T* dst, int nr, int narrow, int edge, int wide, int widePair)
+    private static void PackB(in GemmProblem<T> problem, int pc, int jc, int kc, int nc, T* dst, GemmPanels panels)
     {
+        bool direct = problem.TransB == MatrixTranspose.None;
         for (int jr = 0, width; jr < nc; jr += width)
         {
-            width = PanelWidth(nc - jr, nr, narrow, edge, wide, widePair);
+            width = panels.Width(nc - jr);
             int cols = Math.Min(width, nc - jr);
             T* panel = dst + ((nint)jr * kc);
-            if (width == widePair)
+            T* src = direct ? problem.B + ((nint)pc * problem.Ldb) + jc + jr : problem.B + ((nint)(jc + jr) * problem.Ldb) + pc;
+            if (width == panels.WidePair)
             {
-                PackWidePair(problem, pc, jc + jr, kc, cols, panel, wide);
+                PackWidePair(problem, src, kc, cols, panel);
             }
-            else if (width == edge)
+            else if (width == panels.Edge)
             {
-                if (problem.TransB == MatrixTranspose.None)
+                if (direct)
                 {
-                    GemmPacking.DirectExpanded(problem.B + ((nint)pc * problem.Ldb) + jc + jr, problem.Ldb, cols, kc, panel);
+                    GemmPacking.DirectExpanded(src, problem.Ldb, cols, kc, panel);
                 }
                 else
                 {
-                    GemmPacking.TransposedExpanded(problem.B + ((nint)(jc + jr) * problem.Ldb) + pc, problem.Ldb, cols, kc, panel);
+                    GemmPacking.TransposedExpanded(src, problem.Ldb, cols, kc, panel);
                 }
             }
-            else if (problem.TransB == MatrixTranspose.None)
+            else if (direct)
             {
-                GemmPacking.Direct(problem.B + ((nint)pc * problem.Ldb) + jc + jr, problem.Ldb, cols, kc, panel, width);
+                GemmPacking.Direct(src, problem.Ldb, cols, kc, panel, width);
             }
             else
             {
-                GemmPacking.Transposed(problem.B + ((nint)(jc + jr) * problem.Ldb) + pc, problem.Ldb, cols, kc, panel, width);
+                GemmPacking.Transposed(src, problem.Ldb, cols, kc, panel, width);
             }
         }
     }
 
     /// <summary>
-    /// Packs the <see cref="GemmWidePairKernel512"/> panel of op(B)[pc.., j..] (float only): <paramref name="wide"/>
-    /// plain columns, then the remaining cols - wide (at most 2) expanded, <see cref="GemmWidePairKernel512.Stride"/> values per k.
+    /// Packs the <see cref="GemmWidePairKernel512"/> panel of op(B) at <paramref name="src"/> (float only): 48 plain
+    /// columns, then the remaining cols - 48 (at most 2) expanded, <see cref="GemmWidePairKernel512.Stride"/> values per k.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void PackWidePair(in GemmProblem<T> problem, int pc, int j, int kc, int cols, T* panel, int wide)
+    private static void PackWidePair(in GemmProblem<T> problem, T* src, int kc, int cols, T* panel)
     {
-        int stride = GemmWidePairKernel512.Stride;
+        const int wide = GemmWidePairKernel512.WideColumns;
+        const int stride = GemmWidePairKernel512.Stride;
         if (problem.TransB == MatrixTranspose.None)
         {
-            T* src = problem.B + ((nint)pc * problem.Ldb) + j;
             GemmPacking.Direct(src, problem.Ldb, wide, kc, panel, stride);
             GemmPacking.PairExpanded((float*)(src + wide), problem.Ldb, 1, cols - wide, kc, (float*)(panel + wide), stride);
         }
         else
         {
-            T* src = problem.B + ((nint)j * problem.Ldb) + pc;
             GemmPacking.Transposed(src, problem.Ldb, wide, kc, panel, stride);
             GemmPacking.PairExpanded((float*)(src + ((nint)wide * problem.Ldb)), 1, problem.Ldb, cols - wide, kc, (float*)(panel + wide), stride);
         }

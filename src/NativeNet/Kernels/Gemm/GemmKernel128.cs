@@ -7,7 +7,7 @@ namespace NativeNet.Kernels;
 /// <summary>
 /// Micro-kernel for 128-bit vectors (ARM64 AdvSimd, x64 without AVX2): 6 rows x 2 Vector128 (6 x 8 floats),
 /// 12 accumulators + 2 B vectors + 1 broadcast, which leaves a register for the product on x64 without FMA
-/// (16 registers; ARM64 has 32). A narrow variant (6 x 1 vector) serves a last panel of at most one vector.
+/// (16 registers; ARM64 has 32). Every panel is full width.
 /// The A panels have the six-row layout of <see cref="GemmKernel256{T}"/>.
 /// </summary>
 internal readonly unsafe struct GemmKernel128<T> : IGemmMicroKernel<T>
@@ -22,38 +22,9 @@ internal readonly unsafe struct GemmKernel128<T> : IGemmMicroKernel<T>
     public static int Columns => 2 * Vector128<T>.Count;
 
     /// <inheritdoc/>
-    public static int NarrowColumns => Vector128<T>.Count;
-
-    /// <inheritdoc/>
-    public static int EdgeColumns => 0;
-
-    /// <inheritdoc/>
-    public static int EdgeRows => 0;
-
-    /// <inheritdoc/>
+    /// <remarks>6 x 2 vectors of accumulators, one broadcast of A per row and k.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void RunEdge(
-        int kc, T* a, int panelStride, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch) =>
-        throw new NotSupportedException("This kernel has no edge panel.");
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Run(
-        int kc, T* a, T* b, int width, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
-    {
-        if (width == Vector128<T>.Count)
-        {
-            Narrow(kc, a, b, c, ldc, rows, cols, epilogue, bias, scratch);
-        }
-        else
-        {
-            Wide(kc, a, b, c, ldc, rows, cols, epilogue, bias, scratch);
-        }
-    }
-
-    /// <summary>6 x 2 vectors of accumulators, one broadcast of A per row and k.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Wide(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
+    public static void Run(int kc, T* a, T* b, int width, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
     {
         int v = Vector128<T>.Count;
         var c00 = Vector128<T>.Zero;
@@ -129,48 +100,4 @@ internal readonly unsafe struct GemmKernel128<T> : IGemmMicroKernel<T>
         }
     }
 
-    /// <summary>6 x 1 vector of accumulators, one broadcast of A per row and k.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Narrow(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
-    {
-        int v = Vector128<T>.Count;
-        var c00 = Vector128<T>.Zero;
-        var c10 = Vector128<T>.Zero;
-        var c20 = Vector128<T>.Zero;
-        var c30 = Vector128<T>.Zero;
-        var c40 = Vector128<T>.Zero;
-        var c50 = Vector128<T>.Zero;
-        for (int p = 0; p < kc; p++)
-        {
-            var b0 = Vector128.Load(b);
-            c00 = VectorFma.MultiplyAdd(Vector128.Create(a[0]), b0, c00);
-            c10 = VectorFma.MultiplyAdd(Vector128.Create(a[1]), b0, c10);
-            c20 = VectorFma.MultiplyAdd(Vector128.Create(a[2]), b0, c20);
-            c30 = VectorFma.MultiplyAdd(Vector128.Create(a[3]), b0, c30);
-            c40 = VectorFma.MultiplyAdd(Vector128.Create(a[4]), b0, c40);
-            c50 = VectorFma.MultiplyAdd(Vector128.Create(a[5]), b0, c50);
-            a += Mr;
-            b += v;
-        }
-
-        if (rows == Mr && cols == v)
-        {
-            epilogue.Store(c00, c + (0 * ldc), bias);
-            epilogue.Store(c10, c + (1 * ldc), bias);
-            epilogue.Store(c20, c + (2 * ldc), bias);
-            epilogue.Store(c30, c + (3 * ldc), bias);
-            epilogue.Store(c40, c + (4 * ldc), bias);
-            epilogue.Store(c50, c + (5 * ldc), bias);
-        }
-        else
-        {
-            c00.Store(scratch + (0 * v));
-            c10.Store(scratch + (1 * v));
-            c20.Store(scratch + (2 * v));
-            c30.Store(scratch + (3 * v));
-            c40.Store(scratch + (4 * v));
-            c50.Store(scratch + (5 * v));
-            epilogue.StoreTile(scratch, v, c, ldc, rows, cols, bias);
-        }
-    }
 }

@@ -6,9 +6,8 @@ namespace NativeNet.Kernels;
 
 /// <summary>
 /// Micro-kernel for 16 vector registers (AVX2 without AVX-512): 6 rows x 2 Vector256 (6 x 16 floats),
-/// 12 accumulators + 2 B vectors + 1 broadcast = 15 registers, so nothing spills. A narrow variant
-/// (6 x 1 vector) serves a last panel of at most one vector of columns, and for float a 6 x 4 edge kernel
-/// (<see cref="GemmEdgeKernel256"/>) a last panel of at most 4.
+/// 12 accumulators + 2 B vectors + 1 broadcast = 15 registers, so nothing spills. Every panel is full width:
+/// narrow and edge variants measured no end-to-end gain (docs/benchmarks.md).
 /// </summary>
 internal readonly unsafe struct GemmKernel256<T> : IGemmMicroKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -22,45 +21,9 @@ internal readonly unsafe struct GemmKernel256<T> : IGemmMicroKernel<T>
     public static int Columns => 2 * Vector256<T>.Count;
 
     /// <inheritdoc/>
-    public static int NarrowColumns => Vector256<T>.Count;
-
-    /// <inheritdoc/>
-    public static int EdgeColumns => typeof(T) == typeof(float) ? GemmEdgeKernel256.Columns : 0;
-
-    /// <inheritdoc/>
-    public static int EdgeRows => typeof(T) == typeof(float) ? GemmEdgeKernel256.Panels * Mr : 0;
-
-    /// <inheritdoc/>
+    /// <remarks>6 x 2 vectors of accumulators, one broadcast of A per row and k.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void RunEdge(
-        int kc, T* a, int panelStride, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
-    {
-        if (typeof(T) != typeof(float))
-        {
-            throw new NotSupportedException("The edge kernel is float only.");
-        }
-
-        GemmEdgeKernel256.Run(kc, (float*)a, panelStride, (float*)b, (float*)c, ldc, rows, cols, Unsafe.As<GemmEpilogue<T>, GemmEpilogue<float>>(ref Unsafe.AsRef(in epilogue)), (float*)bias, (float*)scratch);
-    }
-
-    /// <inheritdoc/>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Run(
-        int kc, T* a, T* b, int width, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
-    {
-        if (width == Vector256<T>.Count)
-        {
-            Narrow(kc, a, b, c, ldc, rows, cols, epilogue, bias, scratch);
-        }
-        else
-        {
-            Wide(kc, a, b, c, ldc, rows, cols, epilogue, bias, scratch);
-        }
-    }
-
-    /// <summary>6 x 2 vector(s) of accumulators, one broadcast of A per row and k.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Wide(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
+    public static void Run(int kc, T* a, T* b, int width, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
     {
         int v = Vector256<T>.Count;
         var c00 = Vector256<T>.Zero;
@@ -136,56 +99,4 @@ internal readonly unsafe struct GemmKernel256<T> : IGemmMicroKernel<T>
         }
     }
 
-    /// <summary>6 x 1 vector(s) of accumulators, one broadcast of A per row and k.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Narrow(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
-    {
-        int v = Vector256<T>.Count;
-        var c00 = Vector256<T>.Zero;
-        var c10 = Vector256<T>.Zero;
-        var c20 = Vector256<T>.Zero;
-        var c30 = Vector256<T>.Zero;
-        var c40 = Vector256<T>.Zero;
-        var c50 = Vector256<T>.Zero;
-        for (int p = 0; p < kc; p++)
-        {
-            var b0 = Vector256.Load(b);
-            var a0 = Vector256.Create(a[0]);
-            c00 = VectorFma.MultiplyAdd(a0, b0, c00);
-            var a1 = Vector256.Create(a[1]);
-            c10 = VectorFma.MultiplyAdd(a1, b0, c10);
-            var a2 = Vector256.Create(a[2]);
-            c20 = VectorFma.MultiplyAdd(a2, b0, c20);
-            var a3 = Vector256.Create(a[3]);
-            c30 = VectorFma.MultiplyAdd(a3, b0, c30);
-            var a4 = Vector256.Create(a[4]);
-            c40 = VectorFma.MultiplyAdd(a4, b0, c40);
-            var a5 = Vector256.Create(a[5]);
-            c50 = VectorFma.MultiplyAdd(a5, b0, c50);
-            a += Mr;
-            b += v;
-        }
-
-        if (rows == Mr && cols == v)
-        {
-            T* bias1 = bias == null ? null : bias + v;
-            epilogue.Store(c00, c + (0 * ldc), bias);
-            epilogue.Store(c10, c + (1 * ldc), bias);
-            epilogue.Store(c20, c + (2 * ldc), bias);
-            epilogue.Store(c30, c + (3 * ldc), bias);
-            epilogue.Store(c40, c + (4 * ldc), bias);
-            epilogue.Store(c50, c + (5 * ldc), bias);
-        }
-        else
-        {
-            int s = v;
-            c00.Store(scratch + (0 * s));
-            c10.Store(scratch + (1 * s));
-            c20.Store(scratch + (2 * s));
-            c30.Store(scratch + (3 * s));
-            c40.Store(scratch + (4 * s));
-            c50.Store(scratch + (5 * s));
-            epilogue.StoreTile(scratch, s, c, ldc, rows, cols, bias);
-        }
-    }
 }

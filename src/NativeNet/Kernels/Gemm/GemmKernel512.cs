@@ -6,10 +6,11 @@ namespace NativeNet.Kernels;
 
 /// <summary>
 /// Micro-kernel for 32 vector registers (AVX-512): 8 rows x 2 Vector512 (8 x 32 floats, 8 x 16 doubles),
-/// 16 FMA accumulators; MR = 8 also matches the 8 x 8 transposes of the packing. A narrow variant (8 x 1 vector)
-/// serves a last panel of at most one vector of columns, and for float an 8 x 4 edge kernel a last panel of at most 4.
+/// 16 FMA accumulators; MR = 8 also matches the 8 x 8 transposes of the packing. For float two special panels earn
+/// their place in end-to-end benchmarks (docs/benchmarks.md): the 8 x 4 edge kernel for a last panel of at most 4
+/// columns (n = 100) and the 8 x (48 + 2) wide-pair kernel for a last 49-50 columns (n = 50).
 /// </summary>
-internal readonly unsafe partial struct GemmKernel512<T> : IGemmMicroKernel<T>
+internal readonly unsafe struct GemmKernel512<T> : IGemmMicroKernel<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private const int Mr = 8;
@@ -21,10 +22,10 @@ internal readonly unsafe partial struct GemmKernel512<T> : IGemmMicroKernel<T>
     public static int Columns => 2 * Vector512<T>.Count;
 
     /// <inheritdoc/>
-    public static int NarrowColumns => Vector512<T>.Count;
+    public static int WidePairColumns => typeof(T) == typeof(float) ? GemmWidePairKernel512.Columns : 0;
 
     /// <inheritdoc/>
-    public static int WidePairColumns => typeof(T) == typeof(float) ? GemmWidePairKernel512.Columns : 0;
+    public static int WidePairMinColumns => typeof(T) == typeof(float) ? GemmWidePairKernel512.WideColumns + 1 : 0;
 
     /// <inheritdoc/>
     public static int EdgeColumns => typeof(T) == typeof(float) ? GemmEdgeKernel512.Columns : 0;
@@ -34,21 +35,13 @@ internal readonly unsafe partial struct GemmKernel512<T> : IGemmMicroKernel<T>
     public static void Run(
         int kc, T* a, T* b, int width, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
     {
-        if (width == Vector512<T>.Count)
-        {
-            Narrow(kc, a, b, c, ldc, rows, cols, epilogue, bias, scratch);
-        }
-        else if (typeof(T) == typeof(float) && width == GemmWidePairKernel512.Columns)
+        if (typeof(T) == typeof(float) && width == GemmWidePairKernel512.Columns)
         {
             GemmWidePairKernel512.Run(kc, (float*)a, (float*)b, (float*)c, ldc, rows, cols, Unsafe.As<GemmEpilogue<T>, GemmEpilogue<float>>(ref Unsafe.AsRef(in epilogue)), (float*)bias, (float*)scratch);
         }
-        else if (width == 3 * Vector512<T>.Count)
-        {
-            Wide3(kc, a, b, c, ldc, rows, cols, epilogue, bias, scratch);
-        }
         else
         {
-            Wide(kc, a, b, c, ldc, rows, cols, epilogue, bias, scratch);
+            Full(kc, a, b, c, ldc, rows, cols, epilogue, bias, scratch);
         }
     }
 
@@ -70,7 +63,7 @@ internal readonly unsafe partial struct GemmKernel512<T> : IGemmMicroKernel<T>
 
     /// <summary>8 x 2 vector(s) of accumulators, one broadcast of A per row and k.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Wide(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
+    private static void Full(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
     {
         int v = Vector512<T>.Count;
         var c00 = Vector512<T>.Zero;
@@ -164,66 +157,4 @@ internal readonly unsafe partial struct GemmKernel512<T> : IGemmMicroKernel<T>
         }
     }
 
-    /// <summary>8 x 1 vector(s) of accumulators, one broadcast of A per row and k.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Narrow(int kc, T* a, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
-    {
-        int v = Vector512<T>.Count;
-        var c00 = Vector512<T>.Zero;
-        var c10 = Vector512<T>.Zero;
-        var c20 = Vector512<T>.Zero;
-        var c30 = Vector512<T>.Zero;
-        var c40 = Vector512<T>.Zero;
-        var c50 = Vector512<T>.Zero;
-        var c60 = Vector512<T>.Zero;
-        var c70 = Vector512<T>.Zero;
-        for (int p = 0; p < kc; p++)
-        {
-            var b0 = Vector512.Load(b);
-            var a0 = Vector512.Create(a[0]);
-            c00 = VectorFma.MultiplyAdd(a0, b0, c00);
-            var a1 = Vector512.Create(a[1]);
-            c10 = VectorFma.MultiplyAdd(a1, b0, c10);
-            var a2 = Vector512.Create(a[2]);
-            c20 = VectorFma.MultiplyAdd(a2, b0, c20);
-            var a3 = Vector512.Create(a[3]);
-            c30 = VectorFma.MultiplyAdd(a3, b0, c30);
-            var a4 = Vector512.Create(a[4]);
-            c40 = VectorFma.MultiplyAdd(a4, b0, c40);
-            var a5 = Vector512.Create(a[5]);
-            c50 = VectorFma.MultiplyAdd(a5, b0, c50);
-            var a6 = Vector512.Create(a[6]);
-            c60 = VectorFma.MultiplyAdd(a6, b0, c60);
-            var a7 = Vector512.Create(a[7]);
-            c70 = VectorFma.MultiplyAdd(a7, b0, c70);
-            a += Mr;
-            b += v;
-        }
-
-        if (rows == Mr && cols == v)
-        {
-            T* bias1 = bias == null ? null : bias + v;
-            epilogue.Store(c00, c + (0 * ldc), bias);
-            epilogue.Store(c10, c + (1 * ldc), bias);
-            epilogue.Store(c20, c + (2 * ldc), bias);
-            epilogue.Store(c30, c + (3 * ldc), bias);
-            epilogue.Store(c40, c + (4 * ldc), bias);
-            epilogue.Store(c50, c + (5 * ldc), bias);
-            epilogue.Store(c60, c + (6 * ldc), bias);
-            epilogue.Store(c70, c + (7 * ldc), bias);
-        }
-        else
-        {
-            int s = v;
-            c00.Store(scratch + (0 * s));
-            c10.Store(scratch + (1 * s));
-            c20.Store(scratch + (2 * s));
-            c30.Store(scratch + (3 * s));
-            c40.Store(scratch + (4 * s));
-            c50.Store(scratch + (5 * s));
-            c60.Store(scratch + (6 * s));
-            c70.Store(scratch + (7 * s));
-            epilogue.StoreTile(scratch, s, c, ldc, rows, cols, bias);
-        }
-    }
 }

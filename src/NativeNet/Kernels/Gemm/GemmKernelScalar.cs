@@ -15,20 +15,6 @@ internal readonly unsafe struct GemmKernelScalar<T> : IGemmMicroKernel<T>
     public static int Columns => Tile;
 
     /// <inheritdoc/>
-    public static int NarrowColumns => Tile;
-
-    /// <inheritdoc/>
-    public static int EdgeColumns => 0;
-
-    /// <inheritdoc/>
-    public static int EdgeRows => 0;
-
-    /// <inheritdoc/>
-    public static void RunEdge(
-        int kc, T* a, int panelStride, T* b, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch) =>
-        throw new NotSupportedException("This kernel has no edge panel.");
-
-    /// <inheritdoc/>
     public static void Run(
         int kc, T* a, T* b, int width, T* c, int ldc, int rows, int cols, in GemmEpilogue<T> epilogue, T* bias, T* scratch)
     {

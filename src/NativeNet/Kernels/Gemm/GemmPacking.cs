@@ -207,22 +207,15 @@ internal static unsafe class GemmPacking
 
     /// <summary>
     /// The edge kernel's expanded panel: dst[p * 16 + 4 j + r] = src[p * ld + j] for r &lt; 4 and j &lt; cols
-    /// (each value repeated 4 times), 0 for cols &lt;= j &lt; 4. Without Vector512 the driver runs
-    /// <see cref="GemmEdgeKernel256"/>, whose panel repeats each value twice instead.
+    /// (each value repeated 4 times), 0 for cols &lt;= j &lt; 4.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DirectExpanded<T>(T* src, int ld, int cols, int kc, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!Vector512.IsHardwareAccelerated)
-        {
-            GemmEdgeKernel256.PackDirect(src, ld, cols, kc, dst);
-            return;
-        }
-
         // A full float edge (n = 100 leaves 4) is one 128-bit broadcast and one lane permute per k instead of 16
         // scalar stores; only a copy, so the bits cannot change.
-        if (typeof(T) == typeof(float) && cols == 4)
+        if (typeof(T) == typeof(float) && cols == 4 && Vector512.IsHardwareAccelerated)
         {
             var repeat = Vector512.Create(0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3);
             for (nint p = 0; p < kc; p++)
@@ -254,14 +247,8 @@ internal static unsafe class GemmPacking
     public static void TransposedExpanded<T>(T* src, int ld, int cols, int kc, T* dst)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        if (!Vector512.IsHardwareAccelerated)
-        {
-            GemmEdgeKernel256.PackTransposed(src, ld, cols, kc, dst);
-            return;
-        }
-
         int start = 0;
-        if (typeof(T) == typeof(float) && cols == 4)
+        if (typeof(T) == typeof(float) && cols == 4 && Vector512.IsHardwareAccelerated)
         {
             // Four k of the four source rows in one vector (row j in lanes 4j..4j+3), then one permute per k
             // spreads lane 4j + q over lanes 4j..4j+3: a copy, so the bits cannot change.
