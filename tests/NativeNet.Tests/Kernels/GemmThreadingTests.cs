@@ -20,7 +20,7 @@ public class GemmThreadingTests
         float[] a = GemmReference.Random<float>(random, m * k);
         float[] b = GemmReference.Random<float>(random, k * n);
         float[] c0 = GemmReference.Random<float>(random, m * n);
-        Assert.True(Gemm.ShouldSplit(m, n, k) || Gemm.MaxDegreeOfParallelism == 1, "shape must be above the threading threshold");
+        Assert.True(GemmExecution.ShouldSplit(m, n, k) || Gemm.MaxDegreeOfParallelism == 1, "shape must be above the threading threshold");
 
         float[][] results = new float[3][];
         int saved = Gemm.MaxDegreeOfParallelism;

@@ -47,12 +47,12 @@ public class GemmWorkerPoolTests
         try
         {
             Gemm.MaxDegreeOfParallelism = 2;
-            Assert.True(Gemm.ShouldSplit(10_000, 10, 100), "the last layer of a 10 000-row inference batch");
-            Assert.False(Gemm.ShouldSplit(128, 784, 100), "a training forward product");
-            Assert.False(Gemm.ShouldSplit(784, 100, 128), "a training weight gradient");
-            Assert.False(Gemm.ShouldSplit(4000, 4000, 1), "square, not tall");
+            Assert.True(GemmExecution.ShouldSplit(10_000, 10, 100), "the last layer of a 10 000-row inference batch");
+            Assert.False(GemmExecution.ShouldSplit(128, 784, 100), "a training forward product");
+            Assert.False(GemmExecution.ShouldSplit(784, 100, 128), "a training weight gradient");
+            Assert.False(GemmExecution.ShouldSplit(4000, 4000, 1), "square, not tall");
             Gemm.MaxDegreeOfParallelism = 1;
-            Assert.False(Gemm.ShouldSplit(10_000, 100, 784));
+            Assert.False(GemmExecution.ShouldSplit(10_000, 100, 784));
         }
         finally
         {
@@ -165,7 +165,7 @@ public class GemmWorkerPoolTests
             Gemm.MaxDegreeOfParallelism = 1;
             Gemm.Multiply(MatrixTranspose.None, MatrixTranspose.None, m, n, k, 1f, a, b, 0f, expected);
             Gemm.MaxDegreeOfParallelism = 2;
-            Assert.True(Gemm.ShouldSplit(m, n, k));
+            Assert.True(GemmExecution.ShouldSplit(m, n, k));
             var threads = new Thread[callers];
             Exception? failure = null;
             for (int t = 0; t < callers; t++)
@@ -220,7 +220,7 @@ public class GemmWorkerPoolTests
         try
         {
             Gemm.MaxDegreeOfParallelism = 2;
-            Assert.True(Gemm.ShouldSplit(m, n, k));
+            Assert.True(GemmExecution.ShouldSplit(m, n, k));
             for (int i = 0; i < 3; i++)
             {
                 Gemm.Multiply(MatrixTranspose.None, MatrixTranspose.Transpose, m, n, k, 1f, a, b, 0f, c);

@@ -46,8 +46,8 @@ public class DeterminismTests
         try
         {
             Gemm.MaxDegreeOfParallelism = 2;
-            Assert.True(Gemm.ShouldSplit(BatchSize, Wide.HiddenSizes[0], Wide.InputSize), "the forward GEMM must take the threaded path");
-            Assert.True(Gemm.ShouldSplit(Wide.InputSize, Wide.HiddenSizes[0], BatchSize), "the weight-gradient GEMM must take the threaded path");
+            Assert.True(GemmExecution.ShouldSplit(BatchSize, Wide.HiddenSizes[0], Wide.InputSize), "the forward GEMM must take the threaded path");
+            Assert.True(GemmExecution.ShouldSplit(Wide.InputSize, Wide.HiddenSizes[0], BatchSize), "the weight-gradient GEMM must take the threaded path");
             float[] two = TrainAndDump(Wide, BatchSize, iterations: 3);
 
             Gemm.MaxDegreeOfParallelism = 1;

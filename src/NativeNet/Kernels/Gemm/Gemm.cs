@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace NativeNet.Kernels;
@@ -7,28 +6,13 @@ namespace NativeNet.Kernels;
 /// <summary>
 /// General matrix multiply on row-major spans: C (m x n) = alpha * op(A) * op(B) + beta * C, with the transposes
 /// that backpropagation needs (A·B, Aᵀ·B, A·Bᵀ) read in place. Packed panels feed a register-blocked FMA
-/// micro-kernel (Vector512 8 x 32, else Vector256 6 x 16, else scalar) inside BLIS-style cache blocking; one-row
-/// products take a dedicated GEMV path. Steady-state calls allocate nothing (packing memory is per thread and
+/// micro-kernel (Vector512 8 x 32, else Vector256 6 x 16, else Vector128 6 x 8, else scalar 4 x 4) inside
+/// BLIS-style cache blocking; one-row products take a dedicated GEMV path. Steady-state calls allocate nothing (packing memory is per thread and
 /// reused). Large products are split by output blocks across threads, so results are bit-identical for every
 /// <see cref="MaxDegreeOfParallelism"/>.
 /// </summary>
 public static class Gemm
 {
-    /// <summary>m * n * k from which a product is split across threads; below it thread hand-off costs more than it saves.</summary>
-    private const long ParallelThreshold = 1L << 24;
-
-    /// <summary>
-    /// The lower threshold for tall products (m &gt;= <see cref="TallRows"/> and m &gt;= 4n, e.g. the last layer of a
-    /// large inference batch, 10000 x 10 x 100): they are split into row bands, each of which repeats only the
-    /// small packing of op(B), and the worker pool's hand-off costs microseconds against a product of 100+ µs.
-    /// </summary>
-    private const long TallParallelThreshold = 1L << 22;
-
-    /// <summary>Rows from which <see cref="TallParallelThreshold"/> applies (well above training batch sizes).</summary>
-    private const int TallRows = 2048;
-
-    private static int _maxDegreeOfParallelism = Environment.ProcessorCount;
-
     /// <summary>
     /// Most threads one product may use (default <see cref="Environment.ProcessorCount"/>; 1 disables threading).
     /// Only products with m * n * k &gt;= 2^24 (2^22 for tall ones with m &gt;= 2048 and m &gt;= 4n) are split, and
@@ -39,11 +23,11 @@ public static class Gemm
     /// <exception cref="ArgumentOutOfRangeException">The value is less than 1.</exception>
     public static int MaxDegreeOfParallelism
     {
-        get => Volatile.Read(ref _maxDegreeOfParallelism);
+        get => GemmExecution.MaxDegreeOfParallelism;
         set
         {
             ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
-            Volatile.Write(ref _maxDegreeOfParallelism, value);
+            GemmExecution.MaxDegreeOfParallelism = value;
         }
     }
 
@@ -125,41 +109,5 @@ public static class Gemm
         GemmExecution.Run(
             MatrixTranspose.None, MatrixTranspose.None, m, n, k, T.One, a, k, b, n, T.Zero, c, n, bias,
             relu: activation == GemmActivation.Relu);
-    }
-
-    /// <summary>Whether a product of this size is split across threads.</summary>
-    internal static bool ShouldSplit(int m, int n, int k)
-    {
-        long size = (long)m * n * k;
-        bool large = size >= ParallelThreshold || (m >= TallRows && m >= 4L * n && size >= TallParallelThreshold);
-        return large && MaxDegreeOfParallelism > 1;
-    }
-
-    /// <summary>C = activation(beta * C + bias): the whole product when k == 0 or alpha == 0.</summary>
-    internal static void ScaleOnly<T>(int m, int n, T beta, Span<T> c, int ldc, ReadOnlySpan<T> bias, bool relu)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int i = 0; i < m; i++)
-        {
-            Span<T> row = c.Slice(i * ldc, n);
-            if (beta == T.Zero)
-            {
-                row.Clear();
-            }
-            else if (beta != T.One)
-            {
-                TensorPrimitives.Multiply(row, beta, row);
-            }
-
-            if (!bias.IsEmpty)
-            {
-                TensorPrimitives.Add(row, bias, row);
-            }
-
-            if (relu)
-            {
-                TensorPrimitives.Max(row, T.Zero, row);
-            }
-        }
     }
 }

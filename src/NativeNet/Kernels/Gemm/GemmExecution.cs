@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 
 namespace NativeNet.Kernels;
@@ -9,6 +10,28 @@ namespace NativeNet.Kernels;
 /// </summary>
 internal static unsafe class GemmExecution
 {
+    /// <summary>m * n * k from which a product is split across threads; below it thread hand-off costs more than it saves.</summary>
+    private const long ParallelThreshold = 1L << 24;
+
+    /// <summary>
+    /// The lower threshold for tall products (m &gt;= <see cref="TallRows"/> and m &gt;= 4n, e.g. the last layer of a
+    /// large inference batch, 10000 x 10 x 100): they are split into row bands, each of which repeats only the
+    /// small packing of op(B), and the worker pool's hand-off costs microseconds against a product of 100+ µs.
+    /// </summary>
+    private const long TallParallelThreshold = 1L << 22;
+
+    /// <summary>Rows from which <see cref="TallParallelThreshold"/> applies (well above training batch sizes).</summary>
+    private const int TallRows = 2048;
+
+    private static int _maxDegreeOfParallelism = Environment.ProcessorCount;
+
+    /// <summary>Backs <see cref="Gemm.MaxDegreeOfParallelism"/> (validated there).</summary>
+    public static int MaxDegreeOfParallelism
+    {
+        get => Volatile.Read(ref _maxDegreeOfParallelism);
+        set => Volatile.Write(ref _maxDegreeOfParallelism, value);
+    }
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run<T>(
         MatrixTranspose transA, MatrixTranspose transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, int lda,
@@ -22,7 +45,7 @@ internal static unsafe class GemmExecution
 
         if (k == 0 || alpha == T.Zero)
         {
-            Gemm.ScaleOnly(m, n, beta, c, ldc, bias, relu);
+            ScaleOnly(m, n, beta, c, ldc, bias, relu);
             return;
         }
 
@@ -36,9 +59,9 @@ internal static unsafe class GemmExecution
             {
                 GemmRowVector<T>.Run(problem);
             }
-            else if (Gemm.ShouldSplit(m, n, k))
+            else if (ShouldSplit(m, n, k))
             {
-                RunSplit(problem, Gemm.MaxDegreeOfParallelism);
+                RunSplit(problem, MaxDegreeOfParallelism);
             }
             else
             {
@@ -67,6 +90,42 @@ internal static unsafe class GemmExecution
         finally
         {
             split.Clear();
+        }
+    }
+
+    /// <summary>Whether a product of this size is split across threads.</summary>
+    internal static bool ShouldSplit(int m, int n, int k)
+    {
+        long size = (long)m * n * k;
+        bool large = size >= ParallelThreshold || (m >= TallRows && m >= 4L * n && size >= TallParallelThreshold);
+        return large && MaxDegreeOfParallelism > 1;
+    }
+
+    /// <summary>C = activation(beta * C + bias): the whole product when k == 0 or alpha == 0.</summary>
+    internal static void ScaleOnly<T>(int m, int n, T beta, Span<T> c, int ldc, ReadOnlySpan<T> bias, bool relu)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        for (int i = 0; i < m; i++)
+        {
+            Span<T> row = c.Slice(i * ldc, n);
+            if (beta == T.Zero)
+            {
+                row.Clear();
+            }
+            else if (beta != T.One)
+            {
+                TensorPrimitives.Multiply(row, beta, row);
+            }
+
+            if (!bias.IsEmpty)
+            {
+                TensorPrimitives.Add(row, bias, row);
+            }
+
+            if (relu)
+            {
+                TensorPrimitives.Max(row, T.Zero, row);
+            }
         }
     }
 }
