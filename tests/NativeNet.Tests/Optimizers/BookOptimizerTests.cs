@@ -8,7 +8,7 @@ namespace NativeNet.Tests.Optimizers;
 /// (after its January 2021 fix of Nesterov), 25 steps of a fixed gradient sequence in double.
 /// </summary>
 /// <remarks>
-/// <c>Expected</c> is the output of <c>book_optimizers.py</c> next to this file: numpy classes that follow
+/// <c>_expected</c> is the output of <c>book_optimizers.py</c> next to this file: numpy classes that follow
 /// the book's code statement by statement, run with <c>/usr/bin/python3 book_optimizers.py</c> (numpy 1.24.2).
 /// The start point and the gradients here must stay the same as there. Our kernels fuse multiply-adds, so the
 /// last bits may differ; 25 steps keep that far below the tolerance.
@@ -20,7 +20,7 @@ public class BookOptimizerTests(ITestOutputHelper output)
     private const double Tolerance = 1e-12;
 
     // (optimizer, step, parameters after that step), from book_optimizers.py.
-    private static readonly (string Name, int Step, double[] Parameters)[] Expected =
+    private static readonly (string Name, int Step, double[] Parameters)[] _expected =
     [
         ("sgd", 1, new double[] { -1.0025, -0.75625, -0.49625, -0.25, -0.00375, 0.25625, 0.5025, 0.74875, 0.995 }),
         ("sgd", 2, new double[] { -1.0, -0.7575, -0.50125, -0.245, -0.0024999999999999996, 0.25375, 0.49624999999999997, 0.7525000000000001, 0.995 }),
@@ -63,7 +63,7 @@ public class BookOptimizerTests(ITestOutputHelper output)
     [InlineData("adam")]
     public void Defaults_follow_the_books_code_for_25_steps(string name)
     {
-        var expected = Expected.Where(row => row.Name == name).ToDictionary(row => row.Step, row => row.Parameters);
+        var expected = _expected.Where(row => row.Name == name).ToDictionary(row => row.Step, row => row.Parameters);
         Assert.Equal([1, 2, 5, 10, 25], expected.Keys.Order());
 
         Optimizer<double> optimizer = OptimizerFactory.Create<double>(name, Length);

@@ -6,7 +6,7 @@ default hyperparameters, so that numpy evaluates every update in the book's orde
 the weights with the old velocity and then updates the velocity.
 
 Run with: /usr/bin/python3 book_optimizers.py (numpy 1.24.2 was used) and paste the output into
-BookOptimizerTests.Expected.
+BookOptimizerTests._expected.
 """
 import numpy as np
 
