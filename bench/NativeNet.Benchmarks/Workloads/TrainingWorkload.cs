@@ -20,7 +20,7 @@ public sealed class TrainingWorkload
         Network = new Network<float>(options, batchSize);
         Optimizer = OptimizerFactory.Create<float>(optimizer, Network.Parameters.Values.Length);
         var trainerOptions = new TrainerOptions { BatchSize = batchSize, Epochs = 1, Seed = 1, Sampling = sampling };
-        _trainer = new Trainer<float>(Network, Optimizer, data, data, trainerOptions);
+        _trainer = new Trainer<float>(Network, Optimizer, data, trainerOptions);
     }
 
     /// <summary>The row label used in every table.</summary>

@@ -3,7 +3,7 @@ namespace NativeNet.Cli.Experiments;
 /// <summary>One runnable experiment: its command-line name, a line of description and how to run it.</summary>
 internal sealed record ExperimentDefinition(string Name, string Description, Func<ExperimentSettings, ExperimentResult> Run);
 
-/// <summary>Every experiment of reference.md §7 that <c>nativenet experiment</c> reproduces, in the book's order.</summary>
+/// <summary>Every experiment of the book's ch. 4 and 6 that <c>nativenet experiment</c> reproduces, in the book's order.</summary>
 internal static class ExperimentCatalog
 {
     public static IReadOnlyList<ExperimentDefinition> All { get; } =

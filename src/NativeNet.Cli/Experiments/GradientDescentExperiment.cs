@@ -5,7 +5,7 @@ namespace NativeNet.Cli.Experiments;
 
 /// <summary>
 /// Gradient descent with a numerical gradient on <c>f = x0² + x1²</c>, 100 steps from (−3, 4) with learning rates
-/// 0.1 (converges), 10 (diverges) and 1e−10 (barely moves), reference.md §2.
+/// 0.1 (converges), 10 (diverges) and 1e−10 (barely moves), as in the book's ch. 4.
 /// </summary>
 internal static class GradientDescentExperiment
 {

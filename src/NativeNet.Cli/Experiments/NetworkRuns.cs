@@ -34,8 +34,7 @@ internal static class NetworkRuns
     {
         var network = new Network<float>(options, batchSize);
         var update = OptimizerFactory.Create<float>(optimizer, network.Parameters.Values.Length, lr: learningRate);
-        // The test set is not used by Step(); the trainer needs one, so it gets the training data.
-        var trainer = new Trainer<float>(network, update, train, train, new TrainerOptions { BatchSize = batchSize, Epochs = 1, Seed = seed });
+        var trainer = new Trainer<float>(network, update, train, new TrainerOptions { BatchSize = batchSize, Epochs = 1, Seed = seed });
         var losses = new double[iterations];
         Array.Fill(losses, double.NaN);
         for (var i = 0; i < iterations; i++)

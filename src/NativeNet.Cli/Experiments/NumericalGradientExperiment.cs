@@ -4,7 +4,7 @@ using NativeNet.Gradients;
 namespace NativeNet.Cli.Experiments;
 
 /// <summary>
-/// Central differences (reference.md §2): the derivative of <c>f(x) = 0.01x² + 0.1x</c> at 5 and 10 with its
+/// Central differences (the book's ch. 4): the derivative of <c>f(x) = 0.01x² + 0.1x</c> at 5 and 10 with its
 /// tangent lines, and the numerical gradient of <c>x0² + x1²</c> at three points.
 /// </summary>
 internal static class NumericalGradientExperiment

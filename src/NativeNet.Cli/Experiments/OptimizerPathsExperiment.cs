@@ -5,7 +5,7 @@ namespace NativeNet.Cli.Experiments;
 
 /// <summary>
 /// The four update rules on <c>f(x, y) = x²/20 + y²</c> (gradient <c>(x/10, 2y)</c>), 30 steps from (−7, 2)
-/// with the book's learning rates: SGD zig-zags, Momentum rolls, AdaGrad and Adam head straight in (reference.md §5).
+/// with the book's learning rates: SGD zig-zags, Momentum rolls, AdaGrad and Adam head straight in (the book's ch. 6.1).
 /// </summary>
 internal static class OptimizerPathsExperiment
 {
@@ -82,7 +82,7 @@ internal static class OptimizerPathsExperiment
             Finding = "SGD zig-zags along the steep y direction and crawls along x; Momentum overshoots and rolls back; " +
                       "AdaGrad damps the steep direction at once and heads straight in; Adam rolls in with less swing. " +
                       $"End points: SGD {Format.Point(endpoints[0].X, endpoints[0].Y)}, Momentum {Format.Point(endpoints[1].X, endpoints[1].Y)}, " +
-                      $"AdaGrad {Format.Point(endpoints[2].X, endpoints[2].Y)}, Adam {Format.Point(endpoints[3].X, endpoints[3].Y)} (the reference's, reference.md §5).",
+                      $"AdaGrad {Format.Point(endpoints[2].X, endpoints[2].Y)}, Adam {Format.Point(endpoints[3].X, endpoints[3].Y)} (the same as the book's code gives).",
             Endpoints = endpoints,
             Tables = [table],
             Figures = [new NamedFigure(Name + ".svg", figure)],

@@ -4,7 +4,7 @@ namespace NativeNet.Gradients;
 
 /// <summary>
 /// Plain gradient descent <c>x ← x - lr · ∇f(x)</c> with a numerical gradient, the reference's
-/// <c>gradient_descent</c> (reference.md §2): the demonstration that a learning rate too large diverges and one
+/// <c>gradient_descent</c> (the book's ch. 4): the demonstration that a learning rate too large diverges and one
 /// too small stalls. From <c>(-3, 4)</c> on <c>f = x0² + x1²</c>, 100 steps of lr 0.1 reach
 /// <c>(-6.11110793e-10, 8.14814391e-10)</c>.
 /// </summary>

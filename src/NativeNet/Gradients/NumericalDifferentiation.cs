@@ -4,7 +4,7 @@ namespace NativeNet.Gradients;
 
 /// <summary>
 /// Derivatives and gradients by central differences, <c>f'(x) ≈ (f(x + h) - f(x - h)) / (2h)</c>, exactly as
-/// the reference computes them (reference.md §2). Slow (two function evaluations per element) but independent
+/// the book computes them (ch. 4, <c>numerical_diff</c> and <c>numerical_gradient</c>, h = 1e-4). Slow (two function evaluations per element) but independent
 /// of any backward pass, which is what makes it the yardstick for gradient checks.
 /// </summary>
 /// <remarks>

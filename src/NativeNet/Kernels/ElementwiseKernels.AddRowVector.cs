@@ -14,7 +14,7 @@ public static partial class ElementwiseKernels
     /// <param name="destination">The output, length rows·cols; may be <paramref name="x"/> itself.</param>
     /// <param name="rows">Number of rows (the batch size).</param>
     /// <param name="cols">Number of columns (the features).</param>
-    public static void AddRowVector<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> bias, Span<T> destination, int rows, int cols)
+    internal static void AddRowVector<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> bias, Span<T> destination, int rows, int cols)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         SpanChecks.Matrix(x.Length, rows, cols, nameof(x));

@@ -14,7 +14,7 @@ public static partial class ElementwiseKernels
     /// <param name="y">The scaled input.</param>
     /// <param name="alpha">The factor applied to <paramref name="y"/>.</param>
     /// <param name="destination">The output; may be <paramref name="x"/> or <paramref name="y"/>.</param>
-    public static void AddScaled<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, T alpha, Span<T> destination)
+    internal static void AddScaled<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> y, T alpha, Span<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         SpanChecks.Length(y.Length, x.Length, nameof(y));

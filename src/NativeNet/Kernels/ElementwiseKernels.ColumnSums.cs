@@ -15,7 +15,7 @@ public static partial class ElementwiseKernels
     /// <param name="rows">Number of rows (the batch size).</param>
     /// <param name="cols">Number of columns.</param>
     /// <param name="destination">The sums, length cols; must not overlap <paramref name="x"/>.</param>
-    public static void ColumnSums<T>(ReadOnlySpan<T> x, int rows, int cols, Span<T> destination)
+    internal static void ColumnSums<T>(ReadOnlySpan<T> x, int rows, int cols, Span<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         CheckColumnReduction(x, rows, cols, destination, nameof(destination));

@@ -13,7 +13,7 @@ public static partial class ElementwiseKernels
     /// <param name="x">The input (activations forward, the incoming gradient backward).</param>
     /// <param name="mask">The per-element factors.</param>
     /// <param name="destination">The output; may be <paramref name="x"/> itself.</param>
-    public static void MultiplyMask<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> mask, Span<T> destination)
+    internal static void MultiplyMask<T>(ReadOnlySpan<T> x, ReadOnlySpan<T> mask, Span<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         SpanChecks.Length(mask.Length, x.Length, nameof(mask));

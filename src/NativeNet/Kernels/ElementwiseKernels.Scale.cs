@@ -12,7 +12,7 @@ public static partial class ElementwiseKernels
     /// <param name="x">The input.</param>
     /// <param name="alpha">The factor.</param>
     /// <param name="destination">The output; may be <paramref name="x"/> itself.</param>
-    public static void Scale<T>(ReadOnlySpan<T> x, T alpha, Span<T> destination)
+    internal static void Scale<T>(ReadOnlySpan<T> x, T alpha, Span<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         SpanChecks.Length(destination.Length, x.Length, nameof(destination));

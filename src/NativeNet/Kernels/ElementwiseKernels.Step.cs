@@ -9,7 +9,7 @@ public static partial class ElementwiseKernels
     /// <summary>Heaviside step: <c>destination[i] = x[i] &gt; 0 ? 1 : 0</c> (0 at 0, and 0 for NaN).</summary>
     /// <param name="x">The input.</param>
     /// <param name="destination">The output; may be <paramref name="x"/> itself.</param>
-    public static void Step<T>(ReadOnlySpan<T> x, Span<T> destination)
+    internal static void Step<T>(ReadOnlySpan<T> x, Span<T> destination)
         where T : unmanaged, IFloatingPointIeee754<T> =>
         UnaryDriver.Run(x, destination, default(StepOperator<T>));
 

@@ -14,7 +14,7 @@ public static partial class ElementwiseKernels
     /// </summary>
     /// <param name="x">The values (typically all weights of a network).</param>
     /// <returns>The sum of squares, rounded to <typeparamref name="T"/>; 0 for an empty span.</returns>
-    public static T SumOfSquares<T>(ReadOnlySpan<T> x)
+    internal static T SumOfSquares<T>(ReadOnlySpan<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         if (typeof(T) == typeof(float))

@@ -3,7 +3,7 @@ using System.Numerics;
 namespace NativeNet.Losses;
 
 /// <summary>
-/// The two losses of the reference (reference.md §1): the sum of squares error and the cross-entropy error,
+/// The two losses of the book (ch. 4.2): the sum of squares error and the cross-entropy error,
 /// for single samples and row-major mini-batches <c>y (N x C)</c>. Sums are accumulated in double for both
 /// float and double inputs; the result is converted to the element type at the end.
 /// </summary>

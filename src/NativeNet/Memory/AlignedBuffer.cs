@@ -9,7 +9,7 @@ namespace NativeNet.Memory;
 /// kernels may take pointers into it without pinning. Allocated once; never grows.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
-public sealed class AlignedBuffer<T>
+internal sealed class AlignedBuffer<T>
     where T : unmanaged
 {
     /// <summary>The alignment in bytes of the first element.</summary>

@@ -38,9 +38,6 @@ public sealed class Workspace<T>
     /// <summary>The largest batch the workspace holds.</summary>
     public int BatchCapacity { get; }
 
-    /// <summary>The number of elements allocated in all.</summary>
-    public int TotalLength => _block.Length;
-
     /// <summary>The first <paramref name="rows"/> rows of a per-batch buffer, as a <c>(rows, rowLength)</c> matrix.</summary>
     /// <exception cref="ShapeMismatchException"><paramref name="rows"/> is larger than the planned batch capacity.</exception>
     public TensorView<T> Batch(WorkspaceSlot slot, int rows)

@@ -6,11 +6,16 @@ using NativeNet.Optimizers.Kernels;
 namespace NativeNet.Optimizers;
 
 /// <summary>
-/// Nesterov's accelerated gradient (reference defaults lr 0.01, m 0.9). By default it follows the book's code:
-/// <c>v ← m · v - lr · g; W ← W + m² · v - (1 + m) · lr · g</c>, using the velocity just updated; see
-/// <see cref="NesterovFormulation"/> for the paper's variant, which uses the previous velocity. State: the
-/// velocity <c>v</c>, starting at zero.
+/// Nesterov's accelerated gradient (defaults lr 0.01, m 0.9) as the book's code writes it since its January 2021
+/// fix: <c>W ← W + m² · v - (1 + m) · lr · g</c> with the previous velocity, then <c>v ← m · v - lr · g</c>.
+/// This is Sutskever's Nesterov momentum rewritten for the look-ahead parameters (Bengio et al. 2012,
+/// arXiv:1212.0901). State: the velocity <c>v</c>, starting at zero.
 /// </summary>
+/// <remarks>
+/// Older copies of the book's code, translations included, update the velocity first and move the weights with
+/// the new one. That is a different method (it differs by <c>m² · (v_new - v_old)</c> from the first step on)
+/// and is deliberately not offered.
+/// </remarks>
 /// <typeparam name="T">The element type (float or double).</typeparam>
 public sealed class Nesterov<T> : Optimizer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
@@ -22,21 +27,14 @@ public sealed class Nesterov<T> : Optimizer<T>
     /// <param name="parameterCount">The length of the parameter and gradient buffers.</param>
     /// <param name="learningRate">The learning rate; finite and greater than zero.</param>
     /// <param name="momentum">The velocity decay <c>m</c>, in <c>[0, 1)</c>.</param>
-    /// <param name="formulation">Which velocity the <c>m²</c> term uses; the book's code by default.</param>
-    public Nesterov(int parameterCount, T learningRate, T momentum, NesterovFormulation formulation = NesterovFormulation.ReferenceCode)
+    public Nesterov(int parameterCount, T learningRate, T momentum)
         : base(parameterCount, learningRate, "velocity")
     {
-        if (formulation is not (NesterovFormulation.ReferenceCode or NesterovFormulation.Bengio2012))
-        {
-            throw new ArgumentOutOfRangeException(nameof(formulation), formulation, "Unknown Nesterov formulation.");
-        }
-
         _momentum = Hyperparameter.RequireDecay(momentum, nameof(momentum));
-        Formulation = formulation;
         _velocity = StateArray(0);
     }
 
-    /// <summary>Creates a Nesterov optimizer with the reference defaults lr 0.01, m 0.9 and the book's update.</summary>
+    /// <summary>Creates a Nesterov optimizer with the defaults lr 0.01, m 0.9.</summary>
     /// <param name="parameterCount">The length of the parameter and gradient buffers.</param>
     public Nesterov(int parameterCount)
         : this(parameterCount, T.CreateTruncating(OptimizerDefaults.LearningRate), T.CreateTruncating(OptimizerDefaults.Momentum))
@@ -51,71 +49,20 @@ public sealed class Nesterov<T> : Optimizer<T>
         set => _momentum = Hyperparameter.RequireDecay(value, nameof(Momentum));
     }
 
-    /// <summary>Whether the <c>m²</c> term uses the new velocity (the book's code) or the old one (the paper).</summary>
-    public NesterovFormulation Formulation { get; }
-
     /// <inheritdoc/>
     public override string Name => "nesterov";
 
     /// <summary>Describes the method and its hyperparameters, for logs.</summary>
     /// <returns>For example <c>nesterov(lr=0.01, momentum=0.9)</c>.</returns>
-    public override string ToString() =>
-        Formulation == NesterovFormulation.ReferenceCode
-            ? $"nesterov(lr={LearningRate}, momentum={Momentum})"
-            : $"nesterov(lr={LearningRate}, momentum={Momentum}, formulation={Formulation})";
+    public override string ToString() => $"nesterov(lr={LearningRate}, momentum={Momentum})";
 
     /// <inheritdoc/>
-    protected override void StepCore(Span<T> parameters, ReadOnlySpan<T> gradients)
-    {
-        if (Formulation == NesterovFormulation.ReferenceCode)
-        {
-            FusedUpdateDriver.Run(parameters, gradients, _velocity, default, new NesterovUpdate<T>(LearningRate, _momentum));
-        }
-        else
-        {
-            FusedUpdateDriver.Run(parameters, gradients, _velocity, default, new NesterovPaperUpdate<T>(LearningRate, _momentum));
-        }
-    }
+    protected override void StepCore(Span<T> parameters, ReadOnlySpan<T> gradients) =>
+        FusedUpdateDriver.Run(parameters, gradients, _velocity, default, new NesterovUpdate<T>(LearningRate, _momentum));
 }
 
-/// <summary>The book's code: <c>v ← m · v - lr · g; W ← W + m² · v - (1 + m) · lr · g</c> (new <c>v</c>); state 0 is <c>v</c>.</summary>
+/// <summary><c>W ← W + m² · v - (1 + m) · lr · g</c> with the old <c>v</c>, then <c>v ← m · v - lr · g</c>; state 0 is <c>v</c>.</summary>
 internal readonly struct NesterovUpdate<T>(T learningRate, T momentum) : IFusedUpdateOperator<T>
-    where T : unmanaged, IFloatingPointIeee754<T>
-{
-    private readonly T _negativeLearningRate = -learningRate;
-    private readonly T _momentum = momentum;
-    private readonly T _momentumSquared = momentum * momentum;
-    private readonly T _gradientScale = -(T.One + momentum) * learningRate;
-
-    public static int StateCount => 1;
-
-    public T Invoke(T w, T g, ref T s0, ref T s1)
-    {
-        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(_momentum, s0, _negativeLearningRate * g));
-        return VectorFma.MultiplyAdd(_momentumSquared, s0, VectorFma.MultiplyAdd(_gradientScale, g, w));
-    }
-
-    public Vector128<T> Invoke(Vector128<T> w, Vector128<T> g, ref Vector128<T> s0, ref Vector128<T> s1)
-    {
-        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(Vector128.Create(_momentum), s0, Vector128.Create(_negativeLearningRate) * g));
-        return VectorFma.MultiplyAdd(Vector128.Create(_momentumSquared), s0, VectorFma.MultiplyAdd(Vector128.Create(_gradientScale), g, w));
-    }
-
-    public Vector256<T> Invoke(Vector256<T> w, Vector256<T> g, ref Vector256<T> s0, ref Vector256<T> s1)
-    {
-        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(Vector256.Create(_momentum), s0, Vector256.Create(_negativeLearningRate) * g));
-        return VectorFma.MultiplyAdd(Vector256.Create(_momentumSquared), s0, VectorFma.MultiplyAdd(Vector256.Create(_gradientScale), g, w));
-    }
-
-    public Vector512<T> Invoke(Vector512<T> w, Vector512<T> g, ref Vector512<T> s0, ref Vector512<T> s1)
-    {
-        s0 = SubnormalFlush.Flush(VectorFma.MultiplyAdd(Vector512.Create(_momentum), s0, Vector512.Create(_negativeLearningRate) * g));
-        return VectorFma.MultiplyAdd(Vector512.Create(_momentumSquared), s0, VectorFma.MultiplyAdd(Vector512.Create(_gradientScale), g, w));
-    }
-}
-
-/// <summary>Bengio et al. 2012: <c>W ← W + m² · v - (1 + m) · lr · g</c> with the old <c>v</c>, then <c>v ← m · v - lr · g</c>.</summary>
-internal readonly struct NesterovPaperUpdate<T>(T learningRate, T momentum) : IFusedUpdateOperator<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly T _negativeLearningRate = -learningRate;

@@ -1,7 +1,7 @@
 namespace NativeNet.Optimizers;
 
 /// <summary>
-/// The reference's default hyperparameters (reference.md §5, the book's <c>common/optimizer.py</c>), in one
+/// The default hyperparameters of the book's <c>common/optimizer.py</c> (ch. 6), in one
 /// place so that the optimizers, the factory and the command line agree.
 /// </summary>
 public static class OptimizerDefaults

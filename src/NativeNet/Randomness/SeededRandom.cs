@@ -119,16 +119,6 @@ public sealed class SeededRandom
         }
     }
 
-    /// <summary>Fills <paramref name="destination"/> with uniform samples in [0, 1).</summary>
-    public void FillUniform<T>(Span<T> destination)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        for (int i = 0; i < destination.Length; i++)
-        {
-            destination[i] = T.CreateTruncating(NextDouble());
-        }
-    }
-
     /// <summary>Shuffles <paramref name="values"/> in place (Fisher–Yates).</summary>
     public void Shuffle<TItem>(Span<TItem> values)
     {

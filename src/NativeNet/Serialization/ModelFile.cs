@@ -365,7 +365,9 @@ public static class ModelFile
     }
 
     /// <summary>Appends little-endian values to a growing byte buffer while tracking the checksum at the end.</summary>
+#pragma warning disable CA1001 // A MemoryStream holds no resource to dispose: it is only a growing byte array.
     private sealed class ModelWriter
+#pragma warning restore CA1001
     {
         private readonly MemoryStream _stream = new();
         private readonly byte[] _scratch = new byte[8];

@@ -10,7 +10,8 @@ namespace NativeNet.Training;
 /// <summary>
 /// Trains a <see cref="Network{T}"/> with mini-batch gradient descent, as the reference Trainer does:
 /// each iteration draws a batch, computes the gradient by backpropagation and lets the optimizer update
-/// the flat parameter buffer; after each epoch it evaluates training and test accuracy. A step allocates
+/// the flat parameter buffer; after each epoch it evaluates training accuracy, and test accuracy when it was
+/// given a test set (the test set is optional: it is only measured, never trained on). A step allocates
 /// nothing. The loss turning NaN or infinite stops training cleanly, before the bad update; an update that
 /// overflows the parameters although its loss was finite is caught by the next loss (or a final check)
 /// and reported with its iteration (see <see cref="TrainingHistory.ParametersFinite"/>).
@@ -20,24 +21,47 @@ public sealed class Trainer<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly LabeledDataset<T> _train;
-    private readonly LabeledDataset<T> _test;
+    private readonly LabeledDataset<T>? _test;
     private readonly BatchSampler _sampler;
     private readonly int[] _batchIndices;
     private readonly int[] _batchLabels;
     private readonly T[] _batchFeatures;
 
-    /// <summary>Prepares training; the network's batch capacity must hold <see cref="TrainerOptions.BatchSize"/>.</summary>
+    /// <summary>
+    /// Prepares training without a test set: the history records training accuracy only, and its test
+    /// accuracies stay empty (<see cref="TrainingHistory.FinalTestAccuracy"/> NaN). The network's batch capacity
+    /// must hold <see cref="TrainerOptions.BatchSize"/>.
+    /// </summary>
+    /// <param name="network">The network to train.</param>
+    /// <param name="optimizer">The optimizer, created for the network's parameter count.</param>
+    /// <param name="train">The training data.</param>
+    /// <param name="options">The settings.</param>
     /// <exception cref="ShapeMismatchException">The data do not fit the network, or the batch exceeds its capacity.</exception>
-    public Trainer(Network<T> network, Optimizer<T> optimizer, LabeledDataset<T> train, LabeledDataset<T> test, TrainerOptions options)
+    public Trainer(Network<T> network, Optimizer<T> optimizer, LabeledDataset<T> train, TrainerOptions options)
+        : this(network, optimizer, train, null, options)
+    {
+    }
+
+    /// <summary>Prepares training; the network's batch capacity must hold <see cref="TrainerOptions.BatchSize"/>.</summary>
+    /// <param name="network">The network to train.</param>
+    /// <param name="optimizer">The optimizer, created for the network's parameter count.</param>
+    /// <param name="train">The training data.</param>
+    /// <param name="test">The data whose accuracy is measured after every epoch and at the end; null for none.</param>
+    /// <param name="options">The settings.</param>
+    /// <exception cref="ShapeMismatchException">The data do not fit the network, or the batch exceeds its capacity.</exception>
+    public Trainer(Network<T> network, Optimizer<T> optimizer, LabeledDataset<T> train, LabeledDataset<T>? test, TrainerOptions options)
     {
         ArgumentNullException.ThrowIfNull(network);
         ArgumentNullException.ThrowIfNull(optimizer);
         ArgumentNullException.ThrowIfNull(train);
-        ArgumentNullException.ThrowIfNull(test);
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         CheckData(network, train, "training");
-        CheckData(network, test, "test");
+        if (test is not null)
+        {
+            CheckData(network, test, "test");
+        }
+
         if (options.BatchSize > network.BatchCapacity)
         {
             throw new ShapeMismatchException($"Batch size {options.BatchSize} exceeds the network's batch capacity {network.BatchCapacity}; build the network with a larger capacity.");
@@ -124,9 +148,13 @@ public sealed class Trainer<T>
             }
 
             trainAccuracy = Evaluate(_train);
-            testAccuracy = Evaluate(_test);
             history.TrainAccuracies.Add(trainAccuracy);
-            history.TestAccuracies.Add(testAccuracy);
+            if (_test is not null)
+            {
+                testAccuracy = Evaluate(_test);
+                history.TestAccuracies.Add(testAccuracy);
+            }
+
             progress?.Report(new TrainingProgress(history.Iterations, TotalIterations, epoch + 1, history.Losses[^1], trainAccuracy, testAccuracy, IsEpochEnd: true));
         }
 
@@ -170,7 +198,11 @@ public sealed class Trainer<T>
             history.StopMessage = $"The update of iteration {history.Iterations} (loss {history.Losses[^1]}) overflowed the parameters ({nonFinite}). The parameters are unusable: reload the last saved model and try a smaller learning rate.";
         }
 
-        history.FinalTestAccuracy = Accuracy(_test, _test.Count);
+        if (_test is not null)
+        {
+            history.FinalTestAccuracy = Accuracy(_test, _test.Count);
+        }
+
         return history;
     }
 

@@ -9,7 +9,7 @@ public sealed class TrainingHistory
     /// <summary>The training accuracy after each epoch.</summary>
     public List<double> TrainAccuracies { get; } = [];
 
-    /// <summary>The test accuracy after each epoch.</summary>
+    /// <summary>The test accuracy after each epoch; empty when the trainer has no test set.</summary>
     public List<double> TestAccuracies { get; } = [];
 
     /// <summary>Why training ended.</summary>
@@ -24,7 +24,7 @@ public sealed class TrainingHistory
     /// </summary>
     public bool ParametersFinite { get; internal set; } = true;
 
-    /// <summary>The accuracy on the whole test set after training.</summary>
+    /// <summary>The accuracy on the whole test set after training; NaN when the trainer has no test set.</summary>
     public double FinalTestAccuracy { get; internal set; } = double.NaN;
 
     /// <summary>Iterations completed.</summary>

@@ -6,7 +6,7 @@ namespace NativeNet.Training;
 /// <param name="Epoch">Epochs completed.</param>
 /// <param name="Loss">The loss of the last mini-batch.</param>
 /// <param name="TrainAccuracy">The training accuracy of the last completed epoch, or NaN before the first.</param>
-/// <param name="TestAccuracy">The test accuracy of the last completed epoch, or NaN before the first.</param>
+/// <param name="TestAccuracy">The test accuracy of the last completed epoch, or NaN before the first or without a test set.</param>
 /// <param name="IsEpochEnd">True when this report follows an epoch's evaluation.</param>
 public readonly record struct TrainingProgress(
     long Iteration,

@@ -5,7 +5,7 @@ namespace NativeNet.Tuning;
 
 /// <summary>
 /// Everything that defines a search: the <see cref="SearchSpace"/> and the settings around it. The defaults are
-/// the book's experiment (reference.md §7): 100 trials on the first 500 training samples, 20% of them held out
+/// the book's experiment (ch. 6.5): 100 trials on the first 500 training samples, 20% of them held out
 /// for validation, lr <c>10^U(-6,-2)</c>, weight decay <c>10^U(-8,-4)</c>, 784-100×6-10, SGD, 50 epochs. Every trial
 /// is a pure function of (spec, trial index). Read and written as a small text file, see <see cref="Parse"/>.
 /// </summary>

@@ -4,7 +4,7 @@ namespace NativeNet.Tuning;
 
 /// <summary>
 /// Every option a search can vary, in the fixed order in which trials sample them and files list them.
-/// Defaults are the book's search (reference.md §7): <c>lr = 10^U(-6,-2)</c>, <c>weight decay = 10^U(-8,-4)</c>,
+/// Defaults are the book's search (ch. 6.5): <c>lr = 10^U(-6,-2)</c>, <c>weight decay = 10^U(-8,-4)</c>,
 /// 784-100×6-10 ReLU with He weights, SGD, batch 100, 50 epochs.
 /// </summary>
 public static class TunableParameters

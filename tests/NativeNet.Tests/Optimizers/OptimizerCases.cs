@@ -6,7 +6,7 @@ namespace NativeNet.Tests.Optimizers;
 /// <summary>Every optimizer with non-default hyperparameters, and its plain reference.</summary>
 internal static class OptimizerCases
 {
-    public static readonly string[] Kinds = ["sgd", "momentum", "nesterov", "nesterov-paper", "adagrad", "rmsprop", "adam"];
+    public static readonly string[] Kinds = ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"];
 
     public static Optimizer<T> Create<T>(string kind, int length)
         where T : unmanaged, IFloatingPointIeee754<T>
@@ -17,7 +17,6 @@ internal static class OptimizerCases
             "sgd" => new Sgd<T>(length, V(0.05)),
             "momentum" => new MomentumSgd<T>(length, V(0.05), V(0.8)),
             "nesterov" => new Nesterov<T>(length, V(0.05), V(0.8)),
-            "nesterov-paper" => new Nesterov<T>(length, V(0.05), V(0.8), NesterovFormulation.Bengio2012),
             "adagrad" => new AdaGrad<T>(length, V(0.05)),
             "rmsprop" => new RmsProp<T>(length, V(0.05), V(0.9)),
             "adam" => new Adam<T>(length, V(0.01), V(0.8), V(0.99)),
@@ -35,7 +34,6 @@ internal static class OptimizerCases
             "sgd" => new ReferenceUpdates("sgd", length, V(0.05)),
             "momentum" => new ReferenceUpdates("momentum", length, V(0.05), momentum: V(0.8)),
             "nesterov" => new ReferenceUpdates("nesterov", length, V(0.05), momentum: V(0.8)),
-            "nesterov-paper" => new ReferenceUpdates("nesterov", length, V(0.05), momentum: V(0.8), paperNesterov: true),
             "adagrad" => new ReferenceUpdates("adagrad", length, V(0.05)),
             "rmsprop" => new ReferenceUpdates("rmsprop", length, V(0.05), decayRate: V(0.9)),
             "adam" => new ReferenceUpdates("adam", length, V(0.01), beta1: V(0.8), beta2: V(0.99)),

@@ -32,7 +32,6 @@ public class OptimizerFactoryTests
     {
         Assert.Equal(0.9, ((MomentumSgd<double>)OptimizerFactory.Create<double>("momentum", 1)).Momentum);
         Assert.Equal(0.9, ((Nesterov<double>)OptimizerFactory.Create<double>("nesterov", 1)).Momentum);
-        Assert.Equal(NesterovFormulation.ReferenceCode, ((Nesterov<double>)OptimizerFactory.Create<double>("nesterov", 1)).Formulation);
         Assert.Equal(0.99, ((RmsProp<double>)OptimizerFactory.Create<double>("rmsprop", 1)).DecayRate);
         var adam = (Adam<double>)OptimizerFactory.Create<double>("adam", 1);
         Assert.Equal(0.9, adam.Beta1);

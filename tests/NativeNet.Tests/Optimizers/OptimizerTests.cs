@@ -134,7 +134,6 @@ public class OptimizerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new MomentumSgd<float>(1).Momentum = 1f);
         Assert.Throws<ArgumentOutOfRangeException>(() => new Nesterov<float>(1).Momentum = float.NaN);
         Assert.Throws<ArgumentOutOfRangeException>(() => new RmsProp<float>(1).DecayRate = 2f);
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Nesterov<float>(1, 0.1f, 0.9f, (NesterovFormulation)7));
 
         adam.LearningRate = 0.5f;
         Assert.Equal(0.5f, adam.LearningRate);

@@ -12,10 +12,9 @@ internal sealed class ReferenceUpdates
     private readonly double _decayRate;
     private readonly double _beta1;
     private readonly double _beta2;
-    private readonly bool _paperNesterov;
     private int _iter;
 
-    public ReferenceUpdates(string name, int length, double lr, double momentum = 0.9, double decayRate = 0.99, double beta1 = 0.9, double beta2 = 0.999, bool paperNesterov = false)
+    public ReferenceUpdates(string name, int length, double lr, double momentum = 0.9, double decayRate = 0.99, double beta1 = 0.9, double beta2 = 0.999)
     {
         _name = name;
         _lr = lr;
@@ -23,7 +22,6 @@ internal sealed class ReferenceUpdates
         _decayRate = decayRate;
         _beta1 = beta1;
         _beta2 = beta2;
-        _paperNesterov = paperNesterov;
         State0 = new double[length];
         State1 = new double[length];
     }
@@ -47,16 +45,11 @@ internal sealed class ReferenceUpdates
                     State0[i] = (_momentum * State0[i]) - (_lr * g[i]);
                     w[i] += State0[i];
                     break;
-                case "nesterov" when _paperNesterov:
+                case "nesterov":
                     w[i] += _momentum * _momentum * State0[i];
                     w[i] -= (1 + _momentum) * _lr * g[i];
-                    State0[i] = (_momentum * State0[i]) - (_lr * g[i]);
-                    break;
-                case "nesterov":
                     State0[i] *= _momentum;
                     State0[i] -= _lr * g[i];
-                    w[i] += _momentum * _momentum * State0[i];
-                    w[i] -= (1 + _momentum) * _lr * g[i];
                     break;
                 case "adagrad":
                     State0[i] += g[i] * g[i];

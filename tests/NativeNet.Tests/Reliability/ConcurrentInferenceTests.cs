@@ -58,7 +58,7 @@ public class ConcurrentInferenceTests
 
         var data = TestData.Blobs<float>(200, net.InputSize, net.OutputSize, 10);
         var optimizer = OptimizerFactory.Create<float>("sgd", net.Parameters.Values.Length, 0.1);
-        var trainer = new Trainer<float>(net, optimizer, data, data, new TrainerOptions { Epochs = 1, BatchSize = Capacity });
+        var trainer = new Trainer<float>(net, optimizer, data, new TrainerOptions { Epochs = 1, BatchSize = Capacity });
         using var training = new CancellationTokenSource();
 
         // The reference comes from a snapshot session on this thread: the network itself is about to change.

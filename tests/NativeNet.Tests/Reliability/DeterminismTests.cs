@@ -80,7 +80,7 @@ public class DeterminismTests
         var net = new Network<float>(options, batchSize);
         var data = TestData.Blobs<float>(2 * batchSize, options.InputSize, options.OutputSize, 4);
         var optimizer = OptimizerFactory.Create<float>("adam", net.Parameters.Values.Length, 0.01);
-        var trainer = new Trainer<float>(net, optimizer, data, data, new TrainerOptions { BatchSize = batchSize, Seed = 3 });
+        var trainer = new Trainer<float>(net, optimizer, data, new TrainerOptions { BatchSize = batchSize, Seed = 3 });
         for (int i = 0; i < iterations; i++)
         {
             Assert.True(double.IsFinite(trainer.Step()));

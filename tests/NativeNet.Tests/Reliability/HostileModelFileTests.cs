@@ -215,7 +215,7 @@ public sealed class HostileModelFileTests : IDisposable
         var net = new Network<float>(options, 10);
         var adam = OptimizerFactory.Create<float>("adam", net.Parameters.Values.Length, 0.01);
         var data = Networks.TestData.Blobs<float>(40, 5, 3, 1);
-        var trainer = new Trainer<float>(net, adam, data, data, new TrainerOptions { BatchSize = 10 });
+        var trainer = new Trainer<float>(net, adam, data, new TrainerOptions { BatchSize = 10 });
         for (int i = 0; i < 3; i++)
         {
             trainer.Step();

@@ -30,7 +30,7 @@ internal static class ReliabilityFixtures
         var net = new Network<T>(options, batchCapacity);
         var data = TestData.Blobs<T>(200, options.InputSize, options.OutputSize, 9);
         var optimizer = OptimizerFactory.Create<T>("adam", net.Parameters.Values.Length, 0.01);
-        var trainer = new Trainer<T>(net, optimizer, data, data, new TrainerOptions { Epochs = 1, BatchSize = Math.Min(20, batchCapacity) });
+        var trainer = new Trainer<T>(net, optimizer, data, new TrainerOptions { Epochs = 1, BatchSize = Math.Min(20, batchCapacity) });
         for (int i = 0; i < iterations; i++)
         {
             trainer.Step();

@@ -29,7 +29,7 @@ public sealed class ModelFileTests : IDisposable
         var net = new Network<float>(_options, batchCapacity: 20);
         var opt = OptimizerFactory.Create<float>("adam", net.Parameters.Values.Length, 0.01, beta1: 0.8);
         var data = TestData.Blobs<float>(100, 6, 3, 2);
-        new Trainer<float>(net, opt, data, data, new TrainerOptions { Epochs = 3, BatchSize = 20 }).Train();
+        new Trainer<float>(net, opt, data, new TrainerOptions { Epochs = 3, BatchSize = 20 }).Train();
         return (net, opt);
     }
 

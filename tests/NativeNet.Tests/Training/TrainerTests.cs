@@ -102,10 +102,39 @@ public class TrainerTests
         var good = TestData.Blobs<float>(50, 6, 3, 1);
         var wide = TestData.Blobs<float>(50, 7, 3, 1);
         Assert.Throws<ShapeMismatchException>(() => new Trainer<float>(net, opt, wide, good, new TrainerOptions()));
-        Assert.Throws<ShapeMismatchException>(() => new Trainer<float>(net, opt, good, good, new TrainerOptions { BatchSize = 64 }));
-        Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer<float>(net, opt, good, good, new TrainerOptions { Epochs = 0 }));
+        Assert.Contains("test data", Assert.Throws<ShapeMismatchException>(() => new Trainer<float>(net, opt, good, wide, new TrainerOptions())).Message);
+        Assert.Throws<ShapeMismatchException>(() => new Trainer<float>(net, opt, good, new TrainerOptions { BatchSize = 64 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new Trainer<float>(net, opt, good, new TrainerOptions { Epochs = 0 }));
         var small = OptimizerFactory.Create<float>("sgd", 10);
-        Assert.Throws<ShapeMismatchException>(() => new Trainer<float>(net, small, good, good, new TrainerOptions { BatchSize = 10 }));
+        Assert.Throws<ShapeMismatchException>(() => new Trainer<float>(net, small, good, new TrainerOptions { BatchSize = 10 }));
+    }
+
+    [Fact]
+    public void Without_a_test_set_training_is_the_same_and_records_no_test_accuracy()
+    {
+        var all = TestData.Blobs<float>(420, 6, 3, 1);
+        var train = all.Take(300);
+        var test = all.Subset([.. Enumerable.Range(300, 120)]);
+        var options = new TrainerOptions { Epochs = 3, BatchSize = 32, Seed = 8 };
+        var withNet = new Network<float>(_options, batchCapacity: 32);
+        var withoutNet = new Network<float>(_options, batchCapacity: 32);
+        var with = new Trainer<float>(withNet, OptimizerFactory.Create<float>("adam", withNet.Parameters.Values.Length, 0.01), train, test, options);
+        var without = new Trainer<float>(withoutNet, OptimizerFactory.Create<float>("adam", withoutNet.Parameters.Values.Length, 0.01), train, options);
+        var reports = new List<TrainingProgress>();
+
+        TrainingHistory withHistory = with.Train();
+        TrainingHistory withoutHistory = without.Train(new SynchronousProgress(reports.Add));
+
+        Assert.Equal(StopReason.Completed, withoutHistory.StopReason);
+        Assert.Equal(withHistory.Losses, withoutHistory.Losses);
+        Assert.Equal(withHistory.TrainAccuracies, withoutHistory.TrainAccuracies);
+        Assert.Equal(withNet.Parameters.Values.ToArray(), withoutNet.Parameters.Values.ToArray());
+        Assert.Equal(3, withHistory.TestAccuracies.Count);
+        Assert.Empty(withoutHistory.TestAccuracies);
+        Assert.True(withHistory.FinalTestAccuracy > 0.5, $"test accuracy {withHistory.FinalTestAccuracy}");
+        Assert.True(double.IsNaN(withoutHistory.FinalTestAccuracy));
+        Assert.All(reports, report => Assert.True(double.IsNaN(report.TestAccuracy)));
+        Assert.Contains(reports, report => report.IsEpochEnd && report.TrainAccuracy > 0.5);
     }
 
     private sealed class SynchronousProgress(Action<TrainingProgress> action) : IProgress<TrainingProgress>

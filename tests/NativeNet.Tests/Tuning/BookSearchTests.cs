@@ -4,7 +4,7 @@ using Xunit.Abstractions;
 
 namespace NativeNet.Tests.Tuning;
 
-/// <summary>The book's search (reference.md §7) on the bundled MNIST training images.</summary>
+/// <summary>The book's search (ch. 6.5) on the bundled MNIST training images.</summary>
 [Trait("Category", "Slow")]
 public class BookSearchTests(ITestOutputHelper output)
 {
