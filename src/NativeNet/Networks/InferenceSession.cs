@@ -27,8 +27,7 @@ namespace NativeNet.Networks;
 public sealed class InferenceSession<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
-    private readonly ILayer<T>[] _layers;
-    private readonly WorkspaceSlot[] _activations; // _activations[i]: output of layer i, (N, layer.OutputLength)
+    private readonly LayerRunner<T> _runner;
     private readonly Workspace<T> _workspace;
     private readonly int[] _predictedLabels; // (batchCapacity) scratch of Accuracy
 
@@ -39,15 +38,10 @@ public sealed class InferenceSession<T>
         Options = options;
 
         // Dropout layers take a generator, but an inference forward never draws from it.
-        (_layers, _, _) = NetworkLayers.Build<T>(options, new SeededRandom(0));
+        (ILayer<T>[] layers, _) = NetworkLayers.Build<T>(options, new SeededRandom(0));
         var layout = new ParameterLayout();
         var plan = new WorkspacePlan();
-        _activations = new WorkspaceSlot[_layers.Length];
-        for (int i = 0; i < _layers.Length; i++)
-        {
-            _layers[i].Plan(layout, plan);
-            _activations[i] = plan.AddBatch($"activation {i} ({_layers[i].Name})", _layers[i].OutputLength);
-        }
+        _runner = new LayerRunner<T>(layers, options.InputSize, layout, plan);
 
         // The same options plan the same layout, so the handles the layers got index the shared store.
         if (layout.ParameterBufferLength != parameters.Layout.ParameterBufferLength || layout.StateBufferLength != parameters.Layout.StateBufferLength)
@@ -56,10 +50,7 @@ public sealed class InferenceSession<T>
         }
 
         _workspace = plan.Build<T>(batchCapacity);
-        foreach (var layer in _layers)
-        {
-            layer.Bind(parameters, _workspace);
-        }
+        _runner.Bind(parameters, _workspace);
 
         _predictedLabels = new int[batchCapacity];
     }
@@ -93,7 +84,7 @@ public sealed class InferenceSession<T>
         for (int start = 0; start < x.Rows; start += BatchCapacity)
         {
             int n = Math.Min(BatchCapacity, x.Rows - start);
-            ForwardScores(x.SliceRows(start, n)).CopyTo(scores.SliceRows(start, n));
+            _runner.Forward(x.SliceRows(start, n), training: false).CopyTo(scores.SliceRows(start, n));
         }
     }
 
@@ -110,7 +101,7 @@ public sealed class InferenceSession<T>
         for (int start = 0; start < x.Rows; start += BatchCapacity)
         {
             int n = Math.Min(BatchCapacity, x.Rows - start);
-            var scores = ForwardScores(x.SliceRows(start, n));
+            var scores = _runner.Forward(x.SliceRows(start, n), training: false);
             ElementwiseKernels.ArgMaxRows(scores.Span, n, OutputSize, labels.Slice(start, n));
         }
     }
@@ -130,25 +121,11 @@ public sealed class InferenceSession<T>
         {
             int n = Math.Min(BatchCapacity, x.Rows - start);
             Span<int> predicted = _predictedLabels.AsSpan(0, n);
-            ElementwiseKernels.ArgMaxRows(ForwardScores(x.SliceRows(start, n)).Span, n, OutputSize, predicted);
+            ElementwiseKernels.ArgMaxRows(_runner.Forward(x.SliceRows(start, n), training: false).Span, n, OutputSize, predicted);
             correct += LabelMatches.Count(predicted, labels, start);
         }
 
         return (double)correct / x.Rows;
-    }
-
-    private ReadOnlyTensorView<T> ForwardScores(ReadOnlyTensorView<T> x)
-    {
-        int n = x.Rows;
-        ReadOnlyTensorView<T> input = x;
-        for (int i = 0; i < _layers.Length; i++)
-        {
-            var output = _workspace.Batch(_activations[i], n);
-            _layers[i].Forward(input, output, training: false);
-            input = output;
-        }
-
-        return input;
     }
 
     private void CheckInput(ReadOnlyTensorView<T> x)

@@ -21,13 +21,9 @@ public class Network<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly ILayer<T>[] _layers;
-    private readonly SoftmaxWithLossLayer<T> _loss;
-    private readonly AffineLayer<T>[] _affines;
+    private readonly ILossLayer<T> _loss;
     private readonly DropoutLayer<T>[] _dropouts;
-    private readonly AffineLayer<T>?[] _affineBeforeRelu; // [i] set when layer i is an Affine directly followed by a ReLU: one fused GEMM
-    private readonly WorkspaceSlot[] _activations; // _activations[i]: output of layer i, (N, layer.OutputLength)
-    private readonly WorkspaceSlot _gradientA;      // ping-pong backward buffers, (N, widest layer)
-    private readonly WorkspaceSlot _gradientB;
+    private readonly LayerRunner<T> _runner;
     private readonly Workspace<T> _workspace;
     private readonly int[] _predictedLabels;
     private readonly SeededRandom _dropoutRandom;
@@ -46,36 +42,17 @@ public class Network<T>
         var random = new SeededRandom(options.Seed);
         var initRandom = random.Fork();
         _dropoutRandom = random.Fork();
-        (_layers, _affines, _dropouts) = NetworkLayers.Build<T>(options, _dropoutRandom);
+        (_layers, _dropouts) = NetworkLayers.Build<T>(options, _dropoutRandom);
         _loss = new SoftmaxWithLossLayer<T>(options.OutputSize, options.CrossEntropyEpsilon);
-        _affineBeforeRelu = new AffineLayer<T>?[_layers.Length];
-        for (int i = 0; i + 1 < _layers.Length; i++)
-        {
-            _affineBeforeRelu[i] = _layers[i + 1] is ReluLayer<T> ? _layers[i] as AffineLayer<T> : null;
-        }
 
         var layout = new ParameterLayout();
         var plan = new WorkspacePlan();
-        _activations = new WorkspaceSlot[_layers.Length];
-        int widest = options.InputSize;
-        for (int i = 0; i < _layers.Length; i++)
-        {
-            _layers[i].Plan(layout, plan);
-            _activations[i] = plan.AddBatch($"activation {i} ({_layers[i].Name})", _layers[i].OutputLength);
-            widest = Math.Max(widest, _layers[i].OutputLength);
-        }
-
+        _runner = new LayerRunner<T>(_layers, options.InputSize, layout, plan);
         _loss.Plan(plan);
-        _gradientA = plan.AddBatch("backward A", widest);
-        _gradientB = plan.AddBatch("backward B", widest);
 
         Parameters = new ParameterStore<T>(layout);
         _workspace = plan.Build<T>(batchCapacity);
-        foreach (var layer in _layers)
-        {
-            layer.Bind(Parameters, _workspace);
-        }
-
+        _runner.Bind(Parameters, _workspace);
         _loss.Bind(_workspace);
         _predictedLabels = new int[batchCapacity];
         foreach (var layer in _layers)
@@ -146,7 +123,7 @@ public class Network<T>
         for (int start = 0; start < x.Rows; start += BatchCapacity)
         {
             int n = Math.Min(BatchCapacity, x.Rows - start);
-            ForwardScores(x.SliceRows(start, n), training).CopyTo(scores.SliceRows(start, n));
+            _runner.Forward(x.SliceRows(start, n), training).CopyTo(scores.SliceRows(start, n));
         }
     }
 
@@ -155,7 +132,7 @@ public class Network<T>
     public T Loss(ReadOnlyTensorView<T> x, LabelBatch<T> labels, bool training = false)
     {
         CheckInput(x);
-        var scores = ForwardScores(x, training);
+        var scores = _runner.Forward(x, training);
         return _loss.Forward(scores, labels) + WeightDecayLoss();
     }
 
@@ -173,7 +150,7 @@ public class Network<T>
         for (int start = 0; start < x.Rows; start += BatchCapacity)
         {
             int n = Math.Min(BatchCapacity, x.Rows - start);
-            var scores = ForwardScores(x.SliceRows(start, n), training: false);
+            var scores = _runner.Forward(x.SliceRows(start, n), training: false);
             Span<int> predicted = _predictedLabels.AsSpan(0, n);
             ElementwiseKernels.ArgMaxRows(scores.Span, n, OutputSize, predicted);
             correct += LabelMatches.Count(predicted, labels, start);
@@ -190,29 +167,11 @@ public class Network<T>
     public T Gradient(ReadOnlyTensorView<T> x, LabelBatch<T> labels)
     {
         CheckInput(x);
-        int n = x.Rows;
         Parameters.ZeroGradients();
-        var scores = ForwardScores(x, training: true);
+        var scores = _runner.Forward(x, training: true);
         T loss = _loss.Forward(scores, labels) + WeightDecayLoss();
-
-        var current = Reshape(_workspace.Batch(_gradientA, n), OutputSize);
-        _loss.Backward(scores, labels, current);
-        bool currentIsA = true;
-        for (int i = _layers.Length - 1; i >= 0; i--)
-        {
-            var layer = _layers[i];
-            ReadOnlyTensorView<T> output = _workspace.Batch(_activations[i], n);
-
-            // A ReLU fused into the Affine before it has no stored input; its output has the same sign pattern.
-            ReadOnlyTensorView<T> input = i == 0 ? x : _affineBeforeRelu[i - 1] is not null ? output : _workspace.Batch(_activations[i - 1], n);
-
-            // The first layer's input gradient is never needed: skip that GEMM.
-            var dx = i == 0 ? default : Reshape(_workspace.Batch(currentIsA ? _gradientB : _gradientA, n), layer.InputLength);
-            layer.Backward(input, output, current, dx);
-            current = dx;
-            currentIsA = !currentIsA;
-        }
-
+        _loss.Backward(scores, labels, _runner.OutputGradient(x.Rows));
+        _runner.Backward(x);
         AddWeightDecayGradient();
         return loss;
     }
@@ -229,7 +188,7 @@ public class Network<T>
         if (!wasFrozen && _dropouts.Length > 0)
         {
             // Draw the masks once so every perturbed evaluation sees the same ones.
-            ForwardScores(x, training: true);
+            _runner.Forward(x, training: true);
         }
 
         DropoutMasksFrozen = true;
@@ -253,7 +212,7 @@ public class Network<T>
         }
     }
 
-    /// <summary><c>0.5·λ·ΣW²</c> over every weight matrix (0 without weight decay).</summary>
+    /// <summary><c>0.5·λ·ΣW²</c> over every parameter marked as decayed, the weight matrices (0 without weight decay).</summary>
     public T WeightDecayLoss()
     {
         if (Options.WeightDecay == 0)
@@ -262,9 +221,14 @@ public class Network<T>
         }
 
         T sum = T.Zero;
-        foreach (var affine in _affines)
+        var segments = Parameters.Layout.Parameters;
+        for (int i = 0; i < segments.Count; i++) // indexed: a foreach over the interface would allocate its enumerator
         {
-            sum += System.Numerics.Tensors.TensorPrimitives.SumOfSquares<T>(affine.Weights.Span);
+            var segment = segments[i];
+            if (segment.IsDecayed)
+            {
+                sum += System.Numerics.Tensors.TensorPrimitives.SumOfSquares<T>(Parameters.Values.Slice(segment.Offset, segment.Length));
+            }
         }
 
         return T.CreateTruncating(0.5 * Options.WeightDecay) * sum;
@@ -281,30 +245,6 @@ public class Network<T>
         }
     }
 
-    private ReadOnlyTensorView<T> ForwardScores(ReadOnlyTensorView<T> x, bool training)
-    {
-        int n = x.Rows;
-        ReadOnlyTensorView<T> input = x;
-        for (int i = 0; i < _layers.Length; i++)
-        {
-            if (_affineBeforeRelu[i] is { } affine)
-            {
-                // Affine + ReLU in one GEMM straight into the ReLU's activation; the Affine's own stays unused.
-                var activated = _workspace.Batch(_activations[i + 1], n);
-                affine.ForwardRelu(input, activated);
-                input = activated;
-                i++;
-                continue;
-            }
-
-            var output = _workspace.Batch(_activations[i], n);
-            _layers[i].Forward(input, output, training);
-            input = output;
-        }
-
-        return input;
-    }
-
     private void AddWeightDecayGradient()
     {
         if (Options.WeightDecay == 0)
@@ -313,11 +253,16 @@ public class Network<T>
         }
 
         T lambda = T.CreateTruncating(Options.WeightDecay);
-        foreach (var affine in _affines)
+        var segments = Parameters.Layout.Parameters;
+        for (int i = 0; i < segments.Count; i++)
         {
-            var w = Parameters.Value(affine.WeightHandle).Span;
-            var dw = Parameters.Gradient(affine.WeightHandle).Span;
-            System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(w, lambda, dw, dw);
+            var segment = segments[i];
+            if (segment.IsDecayed)
+            {
+                var w = Parameters.Values.Slice(segment.Offset, segment.Length);
+                var dw = Parameters.Gradients.Slice(segment.Offset, segment.Length);
+                System.Numerics.Tensors.TensorPrimitives.MultiplyAdd(w, lambda, dw, dw);
+            }
         }
     }
 
@@ -328,7 +273,4 @@ public class Network<T>
             throw new ShapeMismatchException($"The network takes {InputSize} features per sample, got input of shape {x.Shape}.");
         }
     }
-
-    private static TensorView<T> Reshape(TensorView<T> buffer, int width) =>
-        TensorView<T>.OverPrefix(buffer.Span, new Shape(buffer.Rows, width));
 }

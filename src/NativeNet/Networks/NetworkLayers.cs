@@ -11,11 +11,10 @@ internal static class NetworkLayers
     /// <c>(Affine k → [BatchNorm k] → activation → [Dropout]) for each hidden layer, then the last Affine</c>;
     /// parameters named W1, b1, gamma1, beta1, … as in the reference.
     /// </summary>
-    public static (ILayer<T>[] Layers, AffineLayer<T>[] Affines, DropoutLayer<T>[] Dropouts) Build<T>(NetworkOptions options, SeededRandom dropoutRandom)
+    public static (ILayer<T>[] Layers, DropoutLayer<T>[] Dropouts) Build<T>(NetworkOptions options, SeededRandom dropoutRandom)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         var layers = new List<ILayer<T>>();
-        var affines = new List<AffineLayer<T>>();
         var dropouts = new List<DropoutLayer<T>>();
         int fanIn = options.InputSize;
         for (int k = 1; k <= options.HiddenSizes.Count; k++)
@@ -23,7 +22,6 @@ internal static class NetworkLayers
             int width = options.HiddenSizes[k - 1];
             var affine = new AffineLayer<T>(fanIn, width, options.WeightInit.StdFor(fanIn), $"W{k}", $"b{k}");
             layers.Add(affine);
-            affines.Add(affine);
             if (options.UseBatchNorm)
             {
                 layers.Add(new BatchNormalizationLayer<T>(width, $"gamma{k}", $"beta{k}", $"runningMean{k}", $"runningVar{k}", options.BatchNormMomentum, options.BatchNormEpsilon));
@@ -49,7 +47,6 @@ internal static class NetworkLayers
         int last = options.HiddenSizes.Count + 1;
         var output = new AffineLayer<T>(fanIn, options.OutputSize, options.WeightInit.StdFor(fanIn), $"W{last}", $"b{last}");
         layers.Add(output);
-        affines.Add(output);
-        return ([.. layers], [.. affines], [.. dropouts]);
+        return ([.. layers], [.. dropouts]);
     }
 }
