@@ -7,7 +7,8 @@ namespace NativeNet.Benchmarks.Gemm;
 /// <summary>
 /// What the GEMM's special panels buy end to end: the training steps of 784-100x4-10 (n = 100 ends in the 4-column
 /// edge panel) and 784-50-10 (n = 50 is one wide-pair panel) and predict at batch 10 000, one thread, with each
-/// special panel switched off in turn (<see cref="GemmPanels"/>; the bits are the same either way). A special
+/// special panel switched off in turn (<see cref="GemmPanels"/>; the bits are the same either way). Each case runs
+/// in its own process, so the switches need no reset. A special
 /// panel stays only where this shows a gain of at least 10 % (docs/benchmarks.md).
 /// </summary>
 [MemoryDiagnoser]
@@ -32,13 +33,6 @@ public class GemmPanelBenchmarks
         _mlp4Adam = TrainingWorkload.Create("mlp4-adam", data);
         _mlp1Sgd = TrainingWorkload.Create("mlp1-sgd", data);
         _predict = new PredictWorkload(10_000);
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        GemmPanels.EdgeEnabled = true;
-        GemmPanels.WidePairEnabled = true;
     }
 
     [Benchmark]

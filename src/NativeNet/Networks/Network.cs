@@ -21,7 +21,7 @@ public class Network<T>
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly ILayer<T>[] _layers;
-    private readonly ILossLayer<T> _loss;
+    private readonly SoftmaxWithLossLayer<T> _loss;
     private readonly DropoutLayer<T>[] _dropouts;
     private readonly LayerRunner<T> _runner;
     private readonly Workspace<T> _workspace;

@@ -40,14 +40,14 @@ internal static class GemmValidation
     {
         if (ldc < n || ldc < 0)
         {
-            throw new ShapeMismatchException($"ldc = {ldc} is smaller than the width n = {n} of C (m x n = {m} x {n}).", "ldc");
+            throw new ShapeMismatchException($"ldc = {ldc} is smaller than the width n = {n} of C (m x n = {m} x {n}).", nameof(ldc));
         }
 
         long required = RequiredLength(m, n, ldc);
         if (c.Length < required)
         {
             throw new ShapeMismatchException(
-                $"C has {c.Length} elements but an {m} x {n} matrix with ldc = {ldc} needs {required}.", "c");
+                $"C has {c.Length} elements but an {m} x {n} matrix with ldc = {ldc} needs {required}.", nameof(c));
         }
 
         Span<T> used = c[..(int)required];

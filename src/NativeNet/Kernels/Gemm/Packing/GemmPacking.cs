@@ -71,8 +71,8 @@ internal static unsafe class GemmPacking
     /// A whole row block of a transposed A for the Vector512 kernels (mr = 8): panel q (rows 8q..8q+7) at
     /// dst + q * 8 * kc holds dst[p * 8 + r] = src[p * ld + 8 q + r], the ragged last panel zero-padded as in
     /// <see cref="Direct"/>. Blocks of 16 source rows are swept panel by panel, so the 16 ld-strided lines stay in
-    /// L1 across panels and each panel is written in 512-byte runs (panel by panel over all k, the pack of a
-    /// 784 x 128 Aᵀ cost 16 µs; row by row over all panels, 4 KB-strided stores thrash L1).
+    /// L1 across panels and each panel is written in 512-byte runs (panel by panel over all k, every panel reads
+    /// the ld-strided lines again from L2; row by row over all panels, 4 KB-strided stores thrash L1).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DirectPanels<T>(T* src, int ld, int rows, int kc, T* dst)
