@@ -30,49 +30,53 @@ public static class CliApp
     /// <param name="error">Receives error messages.</param>
     /// <param name="isTerminal">Whether <paramref name="output"/> is an interactive terminal; only then are progress bars and colours drawn.</param>
     /// <returns>The exit code.</returns>
-    public static int Run(string[] args, TextWriter output, TextWriter error, bool isTerminal = false)
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool isTerminal = false) =>
+        Execute(args, new CliConsole(output, error, isTerminal));
+
+    /// <summary>Parses and runs against <paramref name="console"/>; the one place where errors become exit codes.</summary>
+    internal static int Execute(string[] args, CliConsole console)
     {
         ArgumentNullException.ThrowIfNull(args);
-        ArgumentNullException.ThrowIfNull(output);
-        ArgumentNullException.ThrowIfNull(error);
-
-        var console = new CliConsole(output, error, isTerminal);
-        var root = BuildRoot(console);
-        var parseResult = root.Parse(args);
-        if (parseResult.Action is ParseErrorAction)
-        {
-            var command = parseResult.CommandResult.Command;
-            var name = command == root ? "nativenet" : "nativenet " + command.Name;
-            var message = parseResult.Errors.Count > 0 ? parseResult.Errors[0].Message : "Invalid arguments.";
-            error.WriteLine($"error: {OneLine(message)} (see '{name} --help')");
-            return UsageError;
-        }
-
+        ArgumentNullException.ThrowIfNull(console);
+        var error = console.Error;
+        var verbose = false;
         try
         {
+            var root = BuildRoot(console);
+            var parseResult = root.Parse(args);
+            if (parseResult.Action is ParseErrorAction)
+            {
+                var command = parseResult.CommandResult.Command;
+                var name = command == root ? "nativenet" : "nativenet " + command.Name;
+                var message = parseResult.Errors.Count > 0 ? parseResult.Errors[0].Message : "Invalid arguments.";
+                error.WriteLine($"error: {OneLine(message)} (see '{name} --help')");
+                return UsageError;
+            }
+
+            verbose = parseResult.GetValue<bool>(VerboseName);
             return parseResult.Invoke(new InvocationConfiguration
             {
-                Output = output,
+                Output = console.Out,
                 Error = error,
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (CliUsageException e)
+        catch (Exception e)
         {
-            error.WriteLine("error: " + OneLine(e.Message));
-            return UsageError;
-        }
-        catch (CliFailureException e)
-        {
-            error.WriteLine("error: " + OneLine(e.Message));
-            return Failure;
-        }
-        catch (Exception e) when (e is ArgumentException or IOException or UnauthorizedAccessException or OperationCanceledException)
-        {
-            error.WriteLine("error: " + Describe(e));
-            return Failure;
+            return Report(Unwrap(e), error, verbose);
         }
     }
+
+    /// <summary>
+    /// <c>--verbose</c>, on every command: an error's stack trace is printed after its one-line message.
+    /// </summary>
+    private static Option<bool> CreateVerbose() => new(VerboseName)
+    {
+        Description = "On an error, also print its stack trace (for a bug report).",
+        Recursive = true,
+    };
+
+    private const string VerboseName = "--verbose";
 
     /// <summary>The root command with every subcommand, writing to <paramref name="console"/>.</summary>
     internal static Command BuildRoot(CliConsole console)
@@ -82,6 +86,7 @@ public static class CliApp
         {
             new HelpOption(),
             new VersionOption(),
+            CreateVerbose(),
         };
         root.SetAction(parseResult =>
         {
@@ -105,6 +110,32 @@ public static class CliApp
         if (e is ArgumentException { ParamName: { } param })
             message = message.Replace($" (Parameter '{param}')", string.Empty, StringComparison.Ordinal);
         return OneLine(message);
+    }
+
+    /// <summary>Writes one line for <paramref name="e"/> (and its trace when <paramref name="verbose"/>) and returns the exit code.</summary>
+    private static int Report(Exception e, TextWriter error, bool verbose)
+    {
+        var (code, line) = e switch
+        {
+            CliUsageException => (UsageError, OneLine(e.Message)),
+            CliFailureException => (Failure, OneLine(e.Message)),
+            ArgumentException or IOException or UnauthorizedAccessException or OperationCanceledException or FormatException => (Failure, Describe(e)),
+            OutOfMemoryException => (Failure, "out of memory: the arguments ask for more than this machine has (try a smaller --batch, --hidden or --parallel)"),
+            // Last resort: a bug, not a user error. One line here; the trace only on request.
+            _ => (Failure, $"unexpected {e.GetType().Name}: {Describe(e)} (run again with --verbose for the details)"),
+        };
+        error.WriteLine("error: " + line);
+        if (verbose)
+            error.WriteLine(e.ToString());
+        return code;
+    }
+
+    /// <summary>The single inner exception of an <see cref="AggregateException"/> (parallel trials), else <paramref name="e"/>.</summary>
+    private static Exception Unwrap(Exception e)
+    {
+        while (e is AggregateException { InnerExceptions.Count: 1 } aggregate)
+            e = aggregate.InnerExceptions[0];
+        return e;
     }
 
     private static string OneLine(string message) =>

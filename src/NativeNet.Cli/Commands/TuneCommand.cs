@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using NativeNet.Cli.Arguments;
 using NativeNet.Cli.Tuning;
 using NativeNet.Data;
 using NativeNet.Datasets;
@@ -18,43 +19,46 @@ internal static class TuneCommand
     /// <summary>How many of the best trials the table and the figure show.</summary>
     public const int ShownTrials = 20;
 
+    /// <summary>The most trials one search may have (a million trials of even one epoch is a week of work).</summary>
+    public const int MaxTrials = 1_000_000;
+
+    /// <summary>The most trials trained at once: one thread each, so more would only exhaust memory.</summary>
+    public const int MaxParallel = 256;
+
+    /// <summary>The most rounds of search and narrowing.</summary>
+    public const int MaxRounds = 100;
+
     /// <summary>Builds the command; output goes to the invocation's output writer.</summary>
     /// <param name="isTerminal">Whether that output is an interactive terminal (then a progress bar is drawn).</param>
     public static Command Create(bool isTerminal = false)
     {
         var spec = new Option<string?>("--spec") { Description = "Spec file (key = value lines, see docs/tuning.md); default: the book's search." };
-        var trials = new Option<int?>("--trials") { Description = "Number of trials (overrides the spec)." };
-        var parallel = new Option<int>("--parallel") { Description = "Trials trained at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var trials = NumberOptions.OptionalWholeNumber("--trials", "Number of trials (overrides the spec).", minimum: 1, maximum: MaxTrials);
+        var parallel = NumberOptions.WholeNumber("--parallel", "Trials trained at once (default: the processor count).", Environment.ProcessorCount, minimum: 1, maximum: MaxParallel);
         var halving = new Option<bool>("--halving") { Description = "Successive halving: train all trials briefly, continue the best third, and so on." };
-        var eta = new Option<int>("--eta") { Description = "Successive halving keeps 1/eta of the trials per rung.", DefaultValueFactory = _ => 3 };
-        var rounds = new Option<int>("--rounds") { Description = "Rounds of search then narrowing.", DefaultValueFactory = _ => 1 };
-        var keepBest = new Option<int>("--keep-best") { Description = "How many of the best trials set the narrowed ranges.", DefaultValueFactory = _ => 10 };
-        var trial = new Option<int?>("--trial") { Description = "Run only this trial index (0-based) and write its result file, for scale-out (for example $JOB_COMPLETION_INDEX)." };
+        var eta = NumberOptions.WholeNumber("--eta", "Successive halving keeps 1/eta of the trials per rung.", 3, minimum: 2, maximum: MaxTrials);
+        var rounds = NumberOptions.WholeNumber("--rounds", "Rounds of search then narrowing.", 1, minimum: 1, maximum: MaxRounds);
+        var keepBest = KeepBest();
+        var trial = NumberOptions.OptionalWholeNumber("--trial", "Run only this trial index (0-based) and write its result file, for scale-out (for example $JOB_COMPLETION_INDEX).", minimum: 0, maximum: MaxTrials - 1);
         var output = new Option<string>("--out", "-o") { Description = "Folder for the result files, the figure and the next round's spec.", DefaultValueFactory = _ => "tune" };
         var data = new Option<string?>("--data") { Description = "Folder with the MNIST training files (train-images/labels IDX, raw or .gz); default: the bundled sample. Test files are never read." };
-        AtLeast(trials, 1);
-        AtLeast(parallel, 1);
-        AtLeast(eta, 2);
-        AtLeast(rounds, 1);
-        AtLeast(keepBest, 1);
-        AtLeast(trial, 0);
 
         var command = new Command("tune", "Random hyperparameter search on validation data (the book's by default): best trials, their curves and narrowed ranges.")
         {
             spec, trials, parallel, halving, eta, rounds, keepBest, trial, output, data,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(trial) is not null && (result.GetValue(halving) || result.GetValue(rounds) > 1))
-            {
-                result.AddError("--trial runs one trial alone; it cannot be combined with --halving or --rounds.");
-            }
-        });
         command.SetAction(parseResult =>
         {
+            // Checked here, not in a validator: validators also run when a value failed to parse, and reading it throws.
+            if (parseResult.GetValue(trial) is not null && (parseResult.GetValue(halving) || parseResult.GetValue(rounds) > 1))
+            {
+                throw new CliUsageException("--trial runs one trial alone; it cannot be combined with --halving or --rounds.");
+            }
+
             var writer = parseResult.InvocationConfiguration.Output;
-            var searchSpec = LoadSpec(parseResult.GetValue(spec), parseResult.GetValue(trials));
             string directory = parseResult.GetValue(output)!;
+            OutputPaths.CheckFolder("--out", directory);
+            var searchSpec = LoadSpec(parseResult.GetValue(spec), parseResult.GetValue(trials));
             var trainingSet = LoadTrainingSet(parseResult.GetValue(data));
             if (parseResult.GetValue(trial) is int index)
             {
@@ -70,8 +74,7 @@ internal static class TuneCommand
         });
 
         var reportDirectory = new Argument<string>("directory") { Description = "Folder of trial-*.txt result files (from tune --trial or a local run)." };
-        var reportKeepBest = new Option<int>("--keep-best") { Description = "How many of the best trials set the narrowed ranges.", DefaultValueFactory = _ => 10 };
-        AtLeast(reportKeepBest, 1);
+        var reportKeepBest = KeepBest();
         var report = new Command("report", "Merge the result files of separately run trials and print the best trials and narrowed ranges.")
         {
             reportDirectory, reportKeepBest,
@@ -80,6 +83,13 @@ internal static class TuneCommand
         {
             var writer = parseResult.InvocationConfiguration.Output;
             string directory = parseResult.GetValue(reportDirectory)!;
+            if (!Directory.Exists(directory))
+            {
+                throw new CliUsageException($"tune report: folder '{directory}' does not exist; give the folder of trial-*.txt files that 'nativenet tune --out' or 'nativenet tune --trial' wrote.");
+            }
+
+            // The figure and the next round's spec are written into the same folder.
+            OutputPaths.CheckFolder("tune report", directory);
             var merged = TuningReport.Merge(directory);
             writer.WriteLine($"merged {merged.Trials.Count} of {merged.Spec.Trials} trials from {directory}, {merged.TotalEpochs} epochs trained");
             if (merged.MissingTrials.Count > 0)
@@ -228,21 +238,8 @@ internal static class TuneCommand
     private static string Abbreviate(IReadOnlyList<int> indices) =>
         indices.Count <= 20 ? string.Join(", ", indices) : string.Join(", ", indices.Take(20)) + $", … ({indices.Count} in all)";
 
-    private static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(result =>
-    {
-        if (result.GetValueOrDefault<int>() < minimum)
-        {
-            result.AddError($"{option.Name} must be at least {minimum}.");
-        }
-    });
-
-    private static void AtLeast(Option<int?> option, int minimum) => option.Validators.Add(result =>
-    {
-        if (result.GetValueOrDefault<int?>() is int value && value < minimum)
-        {
-            result.AddError($"{option.Name} must be at least {minimum}.");
-        }
-    });
+    private static Option<int> KeepBest() =>
+        NumberOptions.WholeNumber("--keep-best", "How many of the best trials set the narrowed ranges.", 10, minimum: 1);
 
     /// <summary>Calls its handler on the reporting thread (the search already serialises its reports).</summary>
     private sealed class CallbackProgress(Action<TuningProgress> handler) : IProgress<TuningProgress>

@@ -142,7 +142,7 @@ public sealed class TuneCommandTests : IDisposable
     [Fact]
     public void Bad_arguments_and_files_fail_clearly()
     {
-        Assert.Equal(2, Run("tune", "--trial", "0", "--halving").ExitCode);
+        Assert.Throws<NativeNet.Cli.CliUsageException>(() => Run("tune", "--trial", "0", "--halving"));
         Assert.Equal(2, Run("tune", "--parallel", "0").ExitCode);
         Assert.Equal(2, Run("tune", "--trial", "-1").ExitCode);
 
