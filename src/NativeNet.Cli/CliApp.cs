@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
+using System.CommandLine.Parsing;
 using NativeNet.Cli.Commands;
 
 namespace NativeNet.Cli;
@@ -46,8 +47,7 @@ public static class CliApp
             var parseResult = root.Parse(args);
             if (parseResult.Action is ParseErrorAction)
             {
-                var command = parseResult.CommandResult.Command;
-                var name = command == root ? "nativenet" : "nativenet " + command.Name;
+                var name = CommandPath(parseResult.CommandResult);
                 var message = parseResult.Errors.Count > 0 ? parseResult.Errors[0].Message : "Invalid arguments.";
                 error.WriteLine($"error: {OneLine(message)} (see '{name} --help')");
                 return UsageError;
@@ -98,9 +98,19 @@ public static class CliApp
         root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(PredictCommand.Create(console));
         root.Subcommands.Add(ExperimentCommand.Create(console));
-        root.Subcommands.Add(TuneCommand.Create(console.IsTerminal));
+        root.Subcommands.Add(TuneCommand.Create(console.IsTerminal, console.CheckOnly));
         root.Subcommands.Add(InfoCommand.Create(console));
         return root;
+    }
+
+    /// <summary>The words that invoke a command, such as <c>nativenet tune report</c>, for "see ... --help".</summary>
+    private static string CommandPath(CommandResult result)
+    {
+        var names = new List<string>();
+        for (SymbolResult? r = result; r is CommandResult command; r = command.Parent)
+            names.Add(command.Command.Name);
+        names.Reverse();
+        return string.Join(' ', names);
     }
 
     /// <summary>The exception's message on one line, without the "(Parameter 'x')" suffix .NET appends.</summary>

@@ -81,7 +81,7 @@ internal static class OutputPaths
         }
         catch (IOException e)
         {
-            throw new CliUsageException($"{option} '{path}' cannot be written in '{directory}': {e.Message.Replace(probe, directory, StringComparison.Ordinal)}");
+            throw new CliUsageException($"{option} '{path}' cannot be written: no file can be created in '{directory}' ({e.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal)}).");
         }
     }
 }

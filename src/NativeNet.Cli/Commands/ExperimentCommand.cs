@@ -41,6 +41,8 @@ internal static class ExperimentCommand
                     $"Unknown experiment '{requested}'. Known experiments: {string.Join(", ", ExperimentCatalog.Names)}, all.")];
             var directory = parseResult.GetValue(output)!;
             OutputPaths.CheckFolder("--out", directory);
+            if (console.CheckOnly)
+                return CliApp.Success;
             var settings = new ExperimentSettings { Quick = parseResult.GetValue(quick), Seed = parseResult.GetValue(seed) };
             foreach (var experiment in experiments)
             {

@@ -24,6 +24,9 @@ internal static class TrainCommand
     /// <summary>The widest hidden layer accepted: 4096 × 4096 weights (and Adam's state for them) still fit in memory.</summary>
     public const int MaxHiddenWidth = 4096;
 
+    /// <summary>The files train writes into the --plots folder.</summary>
+    private static readonly string[] PlotFileNames = ["loss.svg", "accuracy.svg"];
+
     public static Command Create(CliConsole console)
     {
         var data = new Option<string?>("--data") { Description = DataOptions.Description };
@@ -98,6 +101,8 @@ internal static class TrainCommand
         var data = DataOptions.Load(dataDirectory);
         if (trainerOptions.BatchSize > data.Train.Count)
             throw new CliUsageException($"--batch {trainerOptions.BatchSize} is larger than the {data.Train.Count} training images; use at most {data.Train.Count}.");
+        if (console.CheckOnly)
+            return CliApp.Success;
         var network = new Network<float>(options, trainerOptions.BatchSize);
         var optimizer = OptimizerFactory.Create<float>(choice.Name, network.Parameters.Values.Length, choice.LearningRate, choice.Momentum, choice.Beta1, choice.Beta2, choice.DecayRate);
         var trainer = new Trainer<float>(network, optimizer, data.Train, data.Test, trainerOptions);
@@ -105,6 +110,9 @@ internal static class TrainCommand
         console.WriteLine($"network   {options.Describe()}");
         console.WriteLine($"optimizer {optimizer.Name} lr {Format.General(double.CreateTruncating(optimizer.LearningRate))}, batch {trainerOptions.BatchSize}, {trainerOptions.Epochs} epochs × {trainer.IterationsPerEpoch} iterations");
         console.WriteLine($"data      {DataOptions.Describe(dataDirectory)}: {data.Train.Count} training, {data.Test.Count} test images");
+        // Plots are replaced, not refused: they are cheap to redraw and a rerun should not need --force.
+        if (PlotFileNames.Any(name => File.Exists(Path.Combine(plotDirectory, name))))
+            console.WriteLine($"plots     replacing {string.Join(" and ", PlotFileNames)} in {plotDirectory}");
 
         var history = ProgressRunner.Run(console, "training", report => trainer.Train(new SyncProgress<TrainingProgress>(p =>
         {
@@ -153,8 +161,8 @@ internal static class TrainCommand
                 new LineSeries("test", epochs, history.TestAccuracies) { Marker = MarkerShape.Square, Line = LineStyle.Dashed },
             ],
         };
-        var lossPath = Path.Combine(directory, "loss.svg");
-        var accuracyPath = Path.Combine(directory, "accuracy.svg");
+        var lossPath = Path.Combine(directory, PlotFileNames[0]);
+        var accuracyPath = Path.Combine(directory, PlotFileNames[1]);
         loss.Save(lossPath);
         accuracy.Save(accuracyPath);
         return [lossPath, accuracyPath];

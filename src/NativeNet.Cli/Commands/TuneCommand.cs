@@ -30,7 +30,8 @@ internal static class TuneCommand
 
     /// <summary>Builds the command; output goes to the invocation's output writer.</summary>
     /// <param name="isTerminal">Whether that output is an interactive terminal (then a progress bar is drawn).</param>
-    public static Command Create(bool isTerminal = false)
+    /// <param name="checkOnly">Stop after the checks, before the first trial (see <see cref="CliConsole.CheckOnly"/>).</param>
+    public static Command Create(bool isTerminal = false, bool checkOnly = false)
     {
         var spec = new Option<string?>("--spec") { Description = "Spec file (key = value lines, see docs/tuning.md); default: the book's search." };
         var trials = NumberOptions.OptionalWholeNumber("--trials", "Number of trials (overrides the spec).", minimum: 1, maximum: MaxTrials);
@@ -60,9 +61,20 @@ internal static class TuneCommand
             OutputPaths.CheckFolder("--out", directory);
             var searchSpec = LoadSpec(parseResult.GetValue(spec), parseResult.GetValue(trials));
             var trainingSet = LoadTrainingSet(parseResult.GetValue(data));
-            if (parseResult.GetValue(trial) is int index)
+            int? index = parseResult.GetValue(trial);
+            if (index >= searchSpec.Trials)
             {
-                return RunOne(writer, searchSpec, trainingSet, index, directory);
+                throw new CliUsageException($"--trial {index}: the spec has {searchSpec.Trials} trials, indices 0 to {searchSpec.Trials - 1}.");
+            }
+
+            if (checkOnly)
+            {
+                return 0;
+            }
+
+            if (index is int one)
+            {
+                return RunOne(writer, searchSpec, trainingSet, one, directory);
             }
 
             var options = new SearchOptions
@@ -97,7 +109,7 @@ internal static class TuneCommand
                 writer.WriteLine($"missing trials: {Abbreviate(merged.MissingTrials)}");
             }
 
-            Summarize(writer, merged, parseResult.GetValue(reportKeepBest), directory);
+            Summarize(writer, merged, parseResult.GetValue(reportKeepBest), directory, directory);
             return 0;
         });
         command.Subcommands.Add(report);
@@ -106,11 +118,6 @@ internal static class TuneCommand
 
     private static int RunOne(TextWriter writer, SearchSpec spec, LabeledDataset<float> trainingSet, int index, string directory)
     {
-        if (index >= spec.Trials)
-        {
-            throw new ArgumentException($"--trial {index}: the spec has {spec.Trials} trials, indices 0 to {spec.Trials - 1}.");
-        }
-
         var result = HyperparameterSearch.RunTrial(spec, trainingSet, index);
         string path = TrialResultFile.Write(directory, spec, result);
         writer.WriteLine(result.ToString());
@@ -125,20 +132,63 @@ internal static class TuneCommand
         var current = spec;
         for (int r = 0; r < rounds; r++)
         {
-            string roundDirectory = rounds > 1 ? Path.Combine(directory, $"round-{r + 1}") : directory;
+            var roundSpec = current;
+            string roundDirectory = RoundDirectory(directory, roundSpec);
+            var finished = options.Halving is null ? ReadFinished(directory, roundDirectory, roundSpec) : [];
             writer.WriteLine();
-            writer.WriteLine($"round {r + 1}/{rounds}: {Describe(current.Space)}");
-            var report = WithProgress(writer, isTerminal, $"round {r + 1}/{rounds}", progress => HyperparameterSearch.Run(current, data, options, progress));
-            report.WriteTrialFiles(roundDirectory);
+            writer.WriteLine($"round {r + 1}/{rounds}: {Describe(roundSpec.Space)}");
+            writer.WriteLine(finished.Count == 0
+                ? $"results go to {roundDirectory}"
+                : $"results go to {roundDirectory}, where {finished.Count} of the {roundSpec.Trials} trials already finished: they are not run again");
+            Directory.CreateDirectory(roundDirectory);
+
+            // Each trial's file is written as the trial ends, so an interrupted round keeps its finished trials.
+            var roundOptions = options with { Finished = finished, TrialFinished = result => TrialResultFile.Write(roundDirectory, roundSpec, result) };
+            var report = WithProgress(writer, isTerminal, $"round {r + 1}/{rounds}", progress => HyperparameterSearch.Run(roundSpec, data, roundOptions, progress));
+            if (options.Halving is not null)
+            {
+                report.WriteTrialFiles(roundDirectory);
+            }
+
             writer.WriteLine(EpochSummary(report, options));
-            current = Summarize(writer, report, keepBest, roundDirectory);
+            current = Summarize(writer, report, keepBest, roundDirectory, directory);
         }
 
         return 0;
     }
 
+    /// <summary>
+    /// The folder of a round's results: <c>round-1</c> for a spec of round 0, <c>round-2</c> for the next-spec.txt it
+    /// writes, and so on, so that running the suggested next command never overwrites an earlier round.
+    /// </summary>
+    internal static string RoundDirectory(string directory, SearchSpec spec) => Path.Combine(directory, $"round-{spec.Round + 1}");
+
+    /// <summary>The trials of <paramref name="spec"/> that already have result files in the round's folder (an interrupted run).</summary>
+    private static List<TrialResult> ReadFinished(string directory, string roundDirectory, SearchSpec spec)
+    {
+        var finished = new List<TrialResult>();
+        if (!Directory.Exists(roundDirectory))
+        {
+            return finished;
+        }
+
+        string expected = spec.ToText();
+        foreach (string path in Directory.GetFiles(roundDirectory, TrialResultFile.SearchPattern).Order(StringComparer.Ordinal))
+        {
+            var (fileSpec, result) = TrialResultFile.Read(path);
+            if (fileSpec.ToText() != expected)
+            {
+                throw new CliUsageException($"--out '{directory}': {roundDirectory} holds the trials of another spec ({Path.GetFileName(path)}); give another --out, or remove that folder to start again.");
+            }
+
+            finished.Add(result);
+        }
+
+        return finished;
+    }
+
     /// <summary>Prints the table of the best trials and the narrowed ranges, writes the figure and the next round's spec.</summary>
-    private static SearchSpec Summarize(TextWriter writer, TuningReport report, int keepBest, string directory)
+    private static SearchSpec Summarize(TextWriter writer, TuningReport report, int keepBest, string directory, string outDirectory)
     {
         foreach (string line in report.FormatBest(ShownTrials))
         {
@@ -159,7 +209,8 @@ internal static class TuneCommand
 
         string nextPath = Path.Combine(directory, "next-spec.txt");
         next.Save(nextPath);
-        writer.WriteLine($"wrote {nextPath} (run it with: nativenet tune --spec {nextPath})");
+        writer.WriteLine($"wrote {nextPath}");
+        writer.WriteLine($"next round: nativenet tune --spec {nextPath} --out {outDirectory}  (writes {RoundDirectory(outDirectory, next)})");
         return next;
     }
 
