@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.CommandLine.Help;
 using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
+using NativeNet.Cli.Arguments;
 using NativeNet.Cli.Commands;
+using NativeNet.Kernels;
 
 namespace NativeNet.Cli;
 
@@ -54,12 +56,24 @@ public static class CliApp
             }
 
             verbose = parseResult.GetValue<bool>(VerboseName);
-            return parseResult.Invoke(new InvocationConfiguration
+            int savedThreads = Gemm.MaxDegreeOfParallelism;
+            try
             {
-                Output = console.Out,
-                Error = error,
-                EnableDefaultExceptionHandler = false,
-            });
+                // Check-only runs do no work, so they leave the process-wide setting alone.
+                if (parseResult.GetValue<int?>(ThreadsName) is int threads && !console.CheckOnly)
+                    Gemm.MaxDegreeOfParallelism = threads;
+                return parseResult.Invoke(new InvocationConfiguration
+                {
+                    Output = console.Out,
+                    Error = error,
+                    EnableDefaultExceptionHandler = false,
+                });
+            }
+            finally
+            {
+                // Restored for in-process callers (tests); a process ends here anyway.
+                Gemm.MaxDegreeOfParallelism = savedThreads;
+            }
         }
         catch (Exception e)
         {
@@ -78,6 +92,22 @@ public static class CliApp
 
     private const string VerboseName = "--verbose";
 
+    /// <summary>The most GEMM threads <c>--threads</c> accepts; the kernel uses at most 64 anyway.</summary>
+    private const int MaxThreads = 64;
+
+    private const string ThreadsName = "--threads";
+
+    /// <summary>
+    /// <c>--threads N</c>, on every command: the threads one matrix product may use
+    /// (<see cref="Gemm.MaxDegreeOfParallelism"/>; default the processor count). Results do not depend on it.
+    /// </summary>
+    private static Option<int?> CreateThreads()
+    {
+        var option = NumberOptions.OptionalWholeNumber(ThreadsName, "Threads one matrix product may use (default: the processor count; 1 = no threading). Results are the same for any value.", minimum: 1, maximum: MaxThreads);
+        option.Recursive = true;
+        return option;
+    }
+
     /// <summary>The root command with every subcommand, writing to <paramref name="console"/>.</summary>
     internal static Command BuildRoot(CliConsole console)
     {
@@ -87,6 +117,7 @@ public static class CliApp
             new HelpOption(),
             new VersionOption(),
             CreateVerbose(),
+            CreateThreads(),
         };
         root.SetAction(parseResult =>
         {
