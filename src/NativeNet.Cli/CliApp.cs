@@ -55,12 +55,14 @@ public static class CliApp
                 return UsageError;
             }
 
-            verbose = parseResult.GetValue<bool>(VerboseName);
+            // --help wins over parse errors, and a value with an error throws when read: read only clean results.
+            bool clean = parseResult.Errors.Count == 0;
+            verbose = clean && parseResult.GetValue<bool>(VerboseName);
             int savedThreads = Gemm.MaxDegreeOfParallelism;
             try
             {
                 // Check-only runs do no work, so they leave the process-wide setting alone.
-                if (parseResult.GetValue<int?>(ThreadsName) is int threads && !console.CheckOnly)
+                if (clean && !console.CheckOnly && parseResult.GetValue<int?>(ThreadsName) is int threads)
                     Gemm.MaxDegreeOfParallelism = threads;
                 return parseResult.Invoke(new InvocationConfiguration
                 {
