@@ -1,7 +1,7 @@
 using System.CommandLine;
-using NativeNet.Cli.Arguments;
 using System.Globalization;
 using NativeNet.Charts;
+using NativeNet.Cli.Arguments;
 using NativeNet.Cli.Experiments;
 using NativeNet.Cli.Rendering;
 using NativeNet.Data;
@@ -25,7 +25,7 @@ internal static class TrainCommand
     public const int MaxHiddenWidth = 4096;
 
     /// <summary>The files train writes into the --plots folder.</summary>
-    private static readonly string[] PlotFileNames = ["loss.svg", "accuracy.svg"];
+    private static readonly string[] _plotFileNames = ["loss.svg", "accuracy.svg"];
 
     public static Command Create(CliConsole console)
     {
@@ -111,8 +111,8 @@ internal static class TrainCommand
         console.WriteLine($"optimizer {optimizer.Name} lr {Format.General(double.CreateTruncating(optimizer.LearningRate))}, batch {trainerOptions.BatchSize}, {trainerOptions.Epochs} epochs × {trainer.IterationsPerEpoch} iterations");
         console.WriteLine($"data      {DataOptions.Describe(dataDirectory)}: {data.Train.Count} training, {data.Test.Count} test images");
         // Plots are replaced, not refused: they are cheap to redraw and a rerun should not need --force.
-        if (PlotFileNames.Any(name => File.Exists(Path.Combine(plotDirectory, name))))
-            console.WriteLine($"plots     replacing {string.Join(" and ", PlotFileNames)} in {plotDirectory}");
+        if (_plotFileNames.Any(name => File.Exists(Path.Combine(plotDirectory, name))))
+            console.WriteLine($"plots     replacing {string.Join(" and ", _plotFileNames)} in {plotDirectory}");
 
         var history = ProgressRunner.Run(console, "training", report => trainer.Train(new SyncProgress<TrainingProgress>(p =>
         {
@@ -161,8 +161,8 @@ internal static class TrainCommand
                 new LineSeries("test", epochs, history.TestAccuracies) { Marker = MarkerShape.Square, Line = LineStyle.Dashed },
             ],
         };
-        var lossPath = Path.Combine(directory, PlotFileNames[0]);
-        var accuracyPath = Path.Combine(directory, PlotFileNames[1]);
+        var lossPath = Path.Combine(directory, _plotFileNames[0]);
+        var accuracyPath = Path.Combine(directory, _plotFileNames[1]);
         loss.Save(lossPath);
         accuracy.Save(accuracyPath);
         return [lossPath, accuracyPath];

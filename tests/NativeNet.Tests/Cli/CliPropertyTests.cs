@@ -19,7 +19,7 @@ namespace NativeNet.Tests.Cli;
 public sealed class CliPropertyTests : IDisposable
 {
     /// <summary>Values that are not what an option wants, or only just: every kind of broken number, and names.</summary>
-    private static readonly string[] HostileValues =
+    private static readonly string[] _hostileValues =
     [
         "", " ", "abc", "1.5", "-1", "0", "-0", "1e3", "0x10", " 5", "99999999999", "2000000000", "2147483647", "-2147483648",
         "NaN", "nan", "inf", "Infinity", "-∞", "∞", "1e308", "1e309", "4.9e-324", "1,5", "--", "-", "--epochs", "-o", "é",
@@ -27,7 +27,7 @@ public sealed class CliPropertyTests : IDisposable
     ];
 
     /// <summary>Values an option may well accept, so that cases also get past the parser.</summary>
-    private static readonly string[] PlausibleValues = ["1", "2", "3", "10", "100", "0.5", "0.9", "0.001", "50,20"];
+    private static readonly string[] _plausibleValues = ["1", "2", "3", "10", "100", "0.5", "0.9", "0.001", "50,20"];
 
     private readonly TempDirectory _dir = new();
     private readonly string[] _paths;
@@ -109,17 +109,17 @@ public sealed class CliPropertyTests : IDisposable
 
     /// <summary>A hostile, plausible or path value; for a switch (or a forgotten value) often none.</summary>
     private Gen<string[]> Values(bool isSwitch) => Gen.OneOf(
-        Gen.Elements(HostileValues).Select(v => new[] { v }),
-        Gen.Elements(PlausibleValues).Select(v => new[] { v }),
+        Gen.Elements(_hostileValues).Select(v => new[] { v }),
+        Gen.Elements(_plausibleValues).Select(v => new[] { v }),
         Gen.Elements(_paths).Select(v => new[] { v }),
-        Gen.Constant(isSwitch ? Array.Empty<string>() : [HostileValues[0]]),
+        Gen.Constant(isSwitch ? Array.Empty<string>() : [_hostileValues[0]]),
         Gen.Constant(Array.Empty<string>()));
 
     private Gen<string[]> ArgumentTokens(CommandShape command)
     {
         if (command.Arguments.Length == 0)
             return Gen.Constant(Array.Empty<string>());
-        var one = Gen.OneOf(Gen.Elements(HostileValues), Gen.Elements(_paths));
+        var one = Gen.OneOf(Gen.Elements(_hostileValues), Gen.Elements(_paths));
         return Gen.Choose(0, 3).SelectMany(n => Gen.ArrayOf(one, n));
     }
 
