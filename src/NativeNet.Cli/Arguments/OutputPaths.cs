@@ -79,9 +79,10 @@ internal static class OutputPaths
         {
             throw new CliUsageException($"{option} '{path}' cannot be written: permission denied in '{directory}'.");
         }
-        catch (IOException e)
+        catch (IOException)
         {
-            throw new CliUsageException($"{option} '{path}' cannot be written: no file can be created in '{directory}' ({e.GetType().Name.Replace("Exception", string.Empty, StringComparison.Ordinal)}).");
+            // Such as /proc or a read-only file system; .NET's own message would name the probe file.
+            throw new CliUsageException($"{option} '{path}' cannot be written: '{directory}' does not accept new files.");
         }
     }
 }
