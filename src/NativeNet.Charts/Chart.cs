@@ -36,7 +36,7 @@ public abstract class Chart
     /// </summary>
     /// <exception cref="ArgumentException"><paramref name="path"/> is empty.</exception>
     /// <exception cref="IOException">The file could not be written or moved into place.</exception>
-    public void Save(string path) => AtomicFile.WriteAllText(path, ToSvg());
+    public void Save(string path) => NativeNet.IO.AtomicFile.WriteAllText(path, ToSvg());
 
     /// <summary>The pixel size of the figure when rendered on its own.</summary>
     internal abstract (double Width, double Height) FigureSize { get; }

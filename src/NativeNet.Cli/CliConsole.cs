@@ -42,6 +42,13 @@ internal sealed class CliConsole
     /// <summary>Whether output goes to an interactive terminal (then progress bars are drawn).</summary>
     public bool IsTerminal { get; }
 
+    /// <summary>
+    /// Whether the expensive commands (train, tune, experiment) stop once their arguments, inputs and output
+    /// paths are checked, before the first step of work. The CLI's property test runs thousands of invocations
+    /// this way; it also shows that every check comes before the work.
+    /// </summary>
+    public bool CheckOnly { get; init; }
+
     /// <summary>Writes a line of plain text (no markup interpretation).</summary>
     public void WriteLine(string text = "") => Out.WriteLine(text);
 }

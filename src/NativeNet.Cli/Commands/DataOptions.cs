@@ -17,5 +17,15 @@ internal static class DataOptions
         return MnistLoader.Load(directory);
     }
 
+    /// <summary>The test set alone: from a folder, only the two test files are opened (eval needs no training files).</summary>
+    public static LabeledDataset<float> LoadTest(string? directory)
+    {
+        if (directory is null)
+            return BundledData.Get().Test;
+        if (!Directory.Exists(directory))
+            throw new DirectoryNotFoundException($"Data folder '{directory}' does not exist.");
+        return MnistLoader.LoadSet<float>(MnistLoader.FindFile(directory, MnistFileNames.TestImages), MnistLoader.FindFile(directory, MnistFileNames.TestLabels));
+    }
+
     public static string Describe(string? directory) => directory ?? "bundled MNIST sample";
 }

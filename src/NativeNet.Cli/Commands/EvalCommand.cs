@@ -14,13 +14,13 @@ internal static class EvalCommand
     public static Command Create(CliConsole console)
     {
         var model = ModelOption.Create();
-        var data = new Option<string?>("--data") { Description = DataOptions.Description };
+        var data = new Option<string?>("--data") { Description = "Folder with the MNIST test files (t10k images and labels, raw or .gz); default: the bundled sample. Training files are not read." };
         var command = new Command("eval", "Evaluate a saved model on the test set: accuracy and confusion matrix.") { model, data };
         command.SetAction(parseResult =>
         {
             var network = ModelOption.Load(parseResult.GetValue(model)!);
             var dataDirectory = parseResult.GetValue(data);
-            var test = DataOptions.Load(dataDirectory).Test;
+            var test = DataOptions.LoadTest(dataDirectory);
             var evaluation = Evaluate(network, test);
             console.WriteLine($"model     {network.Options.Describe()}");
             console.WriteLine($"data      {DataOptions.Describe(dataDirectory)}: {test.Count} test images");

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using NativeNet.Cli.Arguments;
 using NativeNet.Cli.Experiments;
 using NativeNet.Cli.Rendering;
 
@@ -22,10 +23,7 @@ internal static class ExperimentCommand
         {
             Description = "Shorter runs (fewer iterations, epochs or samples) that still show the finding.",
         };
-        var seed = new Option<int>("--seed")
-        {
-            Description = "Seed of data subsets, weight initialisation and batch sampling.",
-        };
+        var seed = NumberOptions.WholeNumber("--seed", "Seed of data subsets, weight initialisation and batch sampling.", 0, int.MinValue);
 
         var command = new Command("experiment", "Reproduce an experiment of Deep Learning from Scratch (ch. 4 and 6): print its numbers, write its figure (SVG) and data (CSV).")
         {
@@ -42,6 +40,9 @@ internal static class ExperimentCommand
                 : [ExperimentCatalog.Find(requested) ?? throw new CliUsageException(
                     $"Unknown experiment '{requested}'. Known experiments: {string.Join(", ", ExperimentCatalog.Names)}, all.")];
             var directory = parseResult.GetValue(output)!;
+            OutputPaths.CheckFolder("--out", directory);
+            if (console.CheckOnly)
+                return CliApp.Success;
             var settings = new ExperimentSettings { Quick = parseResult.GetValue(quick), Seed = parseResult.GetValue(seed) };
             foreach (var experiment in experiments)
             {

@@ -35,6 +35,7 @@ internal static class InfoCommand
         Row("architecture", RuntimeInformation.ProcessArchitecture.ToString());
         Row("OS", $"{RuntimeInformation.OSDescription} ({RuntimeInformation.OSArchitecture})");
         Row("processors", Environment.ProcessorCount.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Row("GEMM threads", Gemm.MaxDegreeOfParallelism.ToString(System.Globalization.CultureInfo.InvariantCulture) + " (--threads)");
         Row("Vector512", Accelerated(Vector512.IsHardwareAccelerated));
         Row("Vector256", Accelerated(Vector256.IsHardwareAccelerated));
         Row("Vector128", Accelerated(Vector128.IsHardwareAccelerated));

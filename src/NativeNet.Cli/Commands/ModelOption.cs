@@ -16,6 +16,8 @@ internal static class ModelOption
     /// <summary>Loads a float model; a missing file or a corrupt one ends in a one-line error naming it.</summary>
     public static Network<float> Load(string path, int batchCapacity = 100)
     {
+        if (Directory.Exists(path))
+            throw new CliUsageException($"--model '{path}' is a folder; give the model file in it that 'nativenet train --out' wrote (model.nnet by default).");
         if (!File.Exists(path))
             throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
         return ModelFile.Load<float>(path, batchCapacity).Network;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NativeNet.Charts;
+using NativeNet.Cli.Arguments;
 using NativeNet.Cli.Experiments;
 using NativeNet.Cli.Rendering;
 using NativeNet.Data;
@@ -20,6 +21,12 @@ internal static class TrainCommand
 {
     public const int DefaultEpochs = 30;
 
+    /// <summary>The widest hidden layer accepted: 4096 × 4096 weights (and Adam's state for them) still fit in memory.</summary>
+    public const int MaxHiddenWidth = 4096;
+
+    /// <summary>The files train writes into the --plots folder.</summary>
+    private static readonly string[] _plotFileNames = ["loss.svg", "accuracy.svg"];
+
     public static Command Create(CliConsole console)
     {
         var data = new Option<string?>("--data") { Description = DataOptions.Description };
@@ -28,25 +35,23 @@ internal static class TrainCommand
         activation.AcceptOnlyFromAmong("relu", "sigmoid", "tanh");
         var optimizer = new Option<string>("--optimizer") { Description = "Update rule.", DefaultValueFactory = _ => "adam" };
         optimizer.AcceptOnlyFromAmong([.. OptimizerFactory.Names]);
-        var lr = new Option<double?>("--lr") { Description = "Learning rate (default 0.001 for adam, 0.01 otherwise)." };
-        var momentum = new Option<double?>("--momentum") { Description = "Momentum of momentum and nesterov (default 0.9)." };
-        var beta1 = new Option<double?>("--beta1") { Description = "Adam's first-moment decay (default 0.9)." };
-        var beta2 = new Option<double?>("--beta2") { Description = "Adam's second-moment decay (default 0.999)." };
-        var decayRate = new Option<double?>("--decay-rate") { Description = "RMSprop's decay (default 0.99)." };
-        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => DefaultEpochs };
-        var batch = new Option<int>("--batch") { Description = "Mini-batch size.", DefaultValueFactory = _ => 100 };
+        var lr = NumberOptions.OptionalReal("--lr", "Learning rate (default 0.001 for adam, 0.01 otherwise).", RealRange.Positive);
+        var momentum = NumberOptions.OptionalReal("--momentum", "Momentum of momentum and nesterov (default 0.9).", RealRange.Fraction);
+        var beta1 = NumberOptions.OptionalReal("--beta1", "Adam's first-moment decay (default 0.9).", RealRange.Fraction);
+        var beta2 = NumberOptions.OptionalReal("--beta2", "Adam's second-moment decay (default 0.999).", RealRange.Fraction);
+        var decayRate = NumberOptions.OptionalReal("--decay-rate", "RMSprop's decay (default 0.99).", RealRange.Fraction);
+        var epochs = NumberOptions.WholeNumber("--epochs", "Passes over the training data.", DefaultEpochs, minimum: 1);
+        var batch = NumberOptions.WholeNumber("--batch", "Mini-batch size (at most the number of training images).", 100, minimum: 1);
         var batchNorm = new Option<bool>("--batchnorm") { Description = "Batch normalisation after each hidden affine layer." };
-        var dropout = new Option<double>("--dropout") { Description = "Dropout ratio after each hidden activation (0 = none)." };
-        var weightDecay = new Option<double>("--weight-decay") { Description = "L2 weight decay λ (0 = none)." };
+        var dropout = NumberOptions.Real("--dropout", "Dropout ratio after each hidden activation (0 = none).", 0, RealRange.Fraction);
+        var weightDecay = NumberOptions.Real("--weight-decay", "L2 weight decay λ (0 = none).", 0, RealRange.NonNegative);
         var init = new Option<string?>("--init") { Description = "Weight init: he, xavier or a standard deviation such as 0.01 (default: he for relu, xavier otherwise)." };
-        var seed = new Option<int>("--seed") { Description = "Seed of weight initialisation, dropout and batch sampling." };
+        var seed = NumberOptions.WholeNumber("--seed", "Seed of weight initialisation, dropout and batch sampling.", 0, int.MinValue);
         var sampling = new Option<string>("--sampling") { Description = "Batch sampling: replacement (the reference) or permutation (each sample once per epoch).", DefaultValueFactory = _ => "replacement" };
         sampling.AcceptOnlyFromAmong("replacement", "permutation");
-        var evalSamples = new Option<int?>("--eval-samples") { Description = "Samples of each set evaluated after every epoch (default: all)." };
+        var evalSamples = NumberOptions.OptionalWholeNumber("--eval-samples", "Samples of each set evaluated after every epoch (default: all).", minimum: 1);
         var output = new Option<string>("--out", "-o") { Description = "Model file to write.", DefaultValueFactory = _ => "model.nnet" };
         var plots = new Option<string>("--plots") { Description = "Folder for loss.svg and accuracy.svg.", DefaultValueFactory = _ => "plots" };
-        Positive(epochs);
-        Positive(batch);
 
         var command = new Command("train", "Train a fully connected network on MNIST, save it and plot its loss and accuracy.")
         {
@@ -90,7 +95,14 @@ internal static class TrainCommand
 
     private static int Train(CliConsole console, string? dataDirectory, NetworkOptions options, TrainerOptions trainerOptions, OptimizerChoice choice, string modelPath, string plotDirectory)
     {
+        OutputPaths.CheckFile("--out", modelPath);
+        OutputPaths.CheckFolder("--plots", plotDirectory);
+        OutputPaths.CheckDistinct("--out", modelPath, "--plots", plotDirectory);
         var data = DataOptions.Load(dataDirectory);
+        if (trainerOptions.BatchSize > data.Train.Count)
+            throw new CliUsageException($"--batch {trainerOptions.BatchSize} is larger than the {data.Train.Count} training images; use at most {data.Train.Count}.");
+        if (console.CheckOnly)
+            return CliApp.Success;
         var network = new Network<float>(options, trainerOptions.BatchSize);
         var optimizer = OptimizerFactory.Create<float>(choice.Name, network.Parameters.Values.Length, choice.LearningRate, choice.Momentum, choice.Beta1, choice.Beta2, choice.DecayRate);
         var trainer = new Trainer<float>(network, optimizer, data.Train, data.Test, trainerOptions);
@@ -98,6 +110,9 @@ internal static class TrainCommand
         console.WriteLine($"network   {options.Describe()}");
         console.WriteLine($"optimizer {optimizer.Name} lr {Format.General(double.CreateTruncating(optimizer.LearningRate))}, batch {trainerOptions.BatchSize}, {trainerOptions.Epochs} epochs × {trainer.IterationsPerEpoch} iterations");
         console.WriteLine($"data      {DataOptions.Describe(dataDirectory)}: {data.Train.Count} training, {data.Test.Count} test images");
+        // Plots are replaced, not refused: they are cheap to redraw and a rerun should not need --force.
+        if (_plotFileNames.Any(name => File.Exists(Path.Combine(plotDirectory, name))))
+            console.WriteLine($"plots     replacing {string.Join(" and ", _plotFileNames)} in {plotDirectory}");
 
         var history = ProgressRunner.Run(console, "training", report => trainer.Train(new SyncProgress<TrainingProgress>(p =>
         {
@@ -146,8 +161,8 @@ internal static class TrainCommand
                 new LineSeries("test", epochs, history.TestAccuracies) { Marker = MarkerShape.Square, Line = LineStyle.Dashed },
             ],
         };
-        var lossPath = Path.Combine(directory, "loss.svg");
-        var accuracyPath = Path.Combine(directory, "accuracy.svg");
+        var lossPath = Path.Combine(directory, _plotFileNames[0]);
+        var accuracyPath = Path.Combine(directory, _plotFileNames[1]);
         loss.Save(lossPath);
         accuracy.Save(accuracyPath);
         return [lossPath, accuracyPath];
@@ -159,8 +174,8 @@ internal static class TrainCommand
         var sizes = new int[parts.Length];
         for (var i = 0; i < parts.Length; i++)
         {
-            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1)
-                throw new CliUsageException($"--hidden '{text}': expected positive layer widths separated by commas, such as 100,100,100,100.");
+            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out sizes[i]) || sizes[i] < 1 || sizes[i] > MaxHiddenWidth)
+                throw new CliUsageException($"--hidden takes layer widths from 1 to {MaxHiddenWidth} separated by commas, such as 100,100,100,100; got '{text}'.");
         }
 
         return sizes;
@@ -186,12 +201,6 @@ internal static class TrainCommand
             throw new CliUsageException("--init: " + CliApp.Describe(e));
         }
     }
-
-    private static void Positive(Option<int> option) => option.Validators.Add(result =>
-    {
-        if (result.GetValueOrDefault<int>() < 1)
-            result.AddError($"{option.Name} must be at least 1.");
-    });
 
     private sealed record OptimizerChoice(string Name, double? LearningRate, double? Momentum, double? Beta1, double? Beta2, double? DecayRate);
 }

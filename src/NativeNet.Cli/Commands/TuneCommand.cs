@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using NativeNet.Cli.Arguments;
 using NativeNet.Cli.Tuning;
 using NativeNet.Data;
 using NativeNet.Datasets;
@@ -18,47 +19,62 @@ internal static class TuneCommand
     /// <summary>How many of the best trials the table and the figure show.</summary>
     public const int ShownTrials = 20;
 
+    /// <summary>The most trials one search may have (a million trials of even one epoch is a week of work).</summary>
+    public const int MaxTrials = 1_000_000;
+
+    /// <summary>The most trials trained at once: one thread each, so more would only exhaust memory.</summary>
+    public const int MaxParallel = 256;
+
+    /// <summary>The most rounds of search and narrowing.</summary>
+    public const int MaxRounds = 100;
+
     /// <summary>Builds the command; output goes to the invocation's output writer.</summary>
     /// <param name="isTerminal">Whether that output is an interactive terminal (then a progress bar is drawn).</param>
-    public static Command Create(bool isTerminal = false)
+    /// <param name="checkOnly">Stop after the checks, before the first trial (see <see cref="CliConsole.CheckOnly"/>).</param>
+    public static Command Create(bool isTerminal = false, bool checkOnly = false)
     {
         var spec = new Option<string?>("--spec") { Description = "Spec file (key = value lines, see docs/tuning.md); default: the book's search." };
-        var trials = new Option<int?>("--trials") { Description = "Number of trials (overrides the spec)." };
-        var parallel = new Option<int>("--parallel") { Description = "Trials trained at once.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var trials = NumberOptions.OptionalWholeNumber("--trials", "Number of trials (overrides the spec).", minimum: 1, maximum: MaxTrials);
+        var parallel = NumberOptions.WholeNumber("--parallel", "Trials trained at once (default: the processor count).", Environment.ProcessorCount, minimum: 1, maximum: MaxParallel);
         var halving = new Option<bool>("--halving") { Description = "Successive halving: train all trials briefly, continue the best third, and so on." };
-        var eta = new Option<int>("--eta") { Description = "Successive halving keeps 1/eta of the trials per rung.", DefaultValueFactory = _ => 3 };
-        var rounds = new Option<int>("--rounds") { Description = "Rounds of search then narrowing.", DefaultValueFactory = _ => 1 };
-        var keepBest = new Option<int>("--keep-best") { Description = "How many of the best trials set the narrowed ranges.", DefaultValueFactory = _ => 10 };
-        var trial = new Option<int?>("--trial") { Description = "Run only this trial index (0-based) and write its result file, for scale-out (for example $JOB_COMPLETION_INDEX)." };
+        var eta = NumberOptions.WholeNumber("--eta", "Successive halving keeps 1/eta of the trials per rung.", 3, minimum: 2, maximum: MaxTrials);
+        var rounds = NumberOptions.WholeNumber("--rounds", "Rounds of search then narrowing.", 1, minimum: 1, maximum: MaxRounds);
+        var keepBest = KeepBest();
+        var trial = NumberOptions.OptionalWholeNumber("--trial", "Run only this trial index (0-based) and write its result file, for scale-out (for example $JOB_COMPLETION_INDEX).", minimum: 0, maximum: MaxTrials - 1);
         var output = new Option<string>("--out", "-o") { Description = "Folder for the result files, the figure and the next round's spec.", DefaultValueFactory = _ => "tune" };
         var data = new Option<string?>("--data") { Description = "Folder with the MNIST training files (train-images/labels IDX, raw or .gz); default: the bundled sample. Test files are never read." };
-        AtLeast(trials, 1);
-        AtLeast(parallel, 1);
-        AtLeast(eta, 2);
-        AtLeast(rounds, 1);
-        AtLeast(keepBest, 1);
-        AtLeast(trial, 0);
 
         var command = new Command("tune", "Random hyperparameter search on validation data (the book's by default): best trials, their curves and narrowed ranges.")
         {
             spec, trials, parallel, halving, eta, rounds, keepBest, trial, output, data,
         };
-        command.Validators.Add(result =>
-        {
-            if (result.GetValue(trial) is not null && (result.GetValue(halving) || result.GetValue(rounds) > 1))
-            {
-                result.AddError("--trial runs one trial alone; it cannot be combined with --halving or --rounds.");
-            }
-        });
         command.SetAction(parseResult =>
         {
-            var writer = parseResult.InvocationConfiguration.Output;
-            var searchSpec = LoadSpec(parseResult.GetValue(spec), parseResult.GetValue(trials));
-            string directory = parseResult.GetValue(output)!;
-            var trainingSet = LoadTrainingSet(parseResult.GetValue(data));
-            if (parseResult.GetValue(trial) is int index)
+            // Checked here, not in a validator: validators also run when a value failed to parse, and reading it throws.
+            if (parseResult.GetValue(trial) is not null && (parseResult.GetValue(halving) || parseResult.GetValue(rounds) > 1))
             {
-                return RunOne(writer, searchSpec, trainingSet, index, directory);
+                throw new CliUsageException("--trial runs one trial alone; it cannot be combined with --halving or --rounds.");
+            }
+
+            var writer = parseResult.InvocationConfiguration.Output;
+            string directory = parseResult.GetValue(output)!;
+            OutputPaths.CheckFolder("--out", directory);
+            var searchSpec = LoadSpec(parseResult.GetValue(spec), parseResult.GetValue(trials));
+            var trainingSet = LoadTrainingSet(parseResult.GetValue(data));
+            int? index = parseResult.GetValue(trial);
+            if (index >= searchSpec.Trials)
+            {
+                throw new CliUsageException($"--trial {index}: the spec has {searchSpec.Trials} trials, indices 0 to {searchSpec.Trials - 1}.");
+            }
+
+            if (checkOnly)
+            {
+                return 0;
+            }
+
+            if (index is int one)
+            {
+                return RunOne(writer, searchSpec, trainingSet, one, directory);
             }
 
             var options = new SearchOptions
@@ -70,8 +86,7 @@ internal static class TuneCommand
         });
 
         var reportDirectory = new Argument<string>("directory") { Description = "Folder of trial-*.txt result files (from tune --trial or a local run)." };
-        var reportKeepBest = new Option<int>("--keep-best") { Description = "How many of the best trials set the narrowed ranges.", DefaultValueFactory = _ => 10 };
-        AtLeast(reportKeepBest, 1);
+        var reportKeepBest = KeepBest();
         var report = new Command("report", "Merge the result files of separately run trials and print the best trials and narrowed ranges.")
         {
             reportDirectory, reportKeepBest,
@@ -80,6 +95,13 @@ internal static class TuneCommand
         {
             var writer = parseResult.InvocationConfiguration.Output;
             string directory = parseResult.GetValue(reportDirectory)!;
+            if (!Directory.Exists(directory))
+            {
+                throw new CliUsageException($"tune report: folder '{directory}' does not exist; give the folder of trial-*.txt files that 'nativenet tune --out' or 'nativenet tune --trial' wrote.");
+            }
+
+            // The figure and the next round's spec are written into the same folder.
+            OutputPaths.CheckFolder("tune report", directory);
             var merged = TuningReport.Merge(directory);
             writer.WriteLine($"merged {merged.Trials.Count} of {merged.Spec.Trials} trials from {directory}, {merged.TotalEpochs} epochs trained");
             if (merged.MissingTrials.Count > 0)
@@ -87,7 +109,7 @@ internal static class TuneCommand
                 writer.WriteLine($"missing trials: {Abbreviate(merged.MissingTrials)}");
             }
 
-            Summarize(writer, merged, parseResult.GetValue(reportKeepBest), directory);
+            Summarize(writer, merged, parseResult.GetValue(reportKeepBest), directory, directory);
             return 0;
         });
         command.Subcommands.Add(report);
@@ -96,11 +118,6 @@ internal static class TuneCommand
 
     private static int RunOne(TextWriter writer, SearchSpec spec, LabeledDataset<float> trainingSet, int index, string directory)
     {
-        if (index >= spec.Trials)
-        {
-            throw new ArgumentException($"--trial {index}: the spec has {spec.Trials} trials, indices 0 to {spec.Trials - 1}.");
-        }
-
         var result = HyperparameterSearch.RunTrial(spec, trainingSet, index);
         string path = TrialResultFile.Write(directory, spec, result);
         writer.WriteLine(result.ToString());
@@ -115,20 +132,63 @@ internal static class TuneCommand
         var current = spec;
         for (int r = 0; r < rounds; r++)
         {
-            string roundDirectory = rounds > 1 ? Path.Combine(directory, $"round-{r + 1}") : directory;
+            var roundSpec = current;
+            string roundDirectory = RoundDirectory(directory, roundSpec);
+            var finished = options.Halving is null ? ReadFinished(directory, roundDirectory, roundSpec) : [];
             writer.WriteLine();
-            writer.WriteLine($"round {r + 1}/{rounds}: {Describe(current.Space)}");
-            var report = WithProgress(writer, isTerminal, $"round {r + 1}/{rounds}", progress => HyperparameterSearch.Run(current, data, options, progress));
-            report.WriteTrialFiles(roundDirectory);
+            writer.WriteLine($"round {r + 1}/{rounds}: {Describe(roundSpec.Space)}");
+            writer.WriteLine(finished.Count == 0
+                ? $"results go to {roundDirectory}"
+                : $"results go to {roundDirectory}, where {finished.Count} of the {roundSpec.Trials} trials already finished: they are not run again");
+            Directory.CreateDirectory(roundDirectory);
+
+            // Each trial's file is written as the trial ends, so an interrupted round keeps its finished trials.
+            var roundOptions = options with { Finished = finished, TrialFinished = result => TrialResultFile.Write(roundDirectory, roundSpec, result) };
+            var report = WithProgress(writer, isTerminal, $"round {r + 1}/{rounds}", progress => HyperparameterSearch.Run(roundSpec, data, roundOptions, progress));
+            if (options.Halving is not null)
+            {
+                report.WriteTrialFiles(roundDirectory);
+            }
+
             writer.WriteLine(EpochSummary(report, options));
-            current = Summarize(writer, report, keepBest, roundDirectory);
+            current = Summarize(writer, report, keepBest, roundDirectory, directory);
         }
 
         return 0;
     }
 
+    /// <summary>
+    /// The folder of a round's results: <c>round-1</c> for a spec of round 0, <c>round-2</c> for the next-spec.txt it
+    /// writes, and so on, so that running the suggested next command never overwrites an earlier round.
+    /// </summary>
+    internal static string RoundDirectory(string directory, SearchSpec spec) => Path.Combine(directory, $"round-{spec.Round + 1}");
+
+    /// <summary>The trials of <paramref name="spec"/> that already have result files in the round's folder (an interrupted run).</summary>
+    private static List<TrialResult> ReadFinished(string directory, string roundDirectory, SearchSpec spec)
+    {
+        var finished = new List<TrialResult>();
+        if (!Directory.Exists(roundDirectory))
+        {
+            return finished;
+        }
+
+        string expected = spec.ToText();
+        foreach (string path in Directory.GetFiles(roundDirectory, TrialResultFile.SearchPattern).Order(StringComparer.Ordinal))
+        {
+            var (fileSpec, result) = TrialResultFile.Read(path);
+            if (fileSpec.ToText() != expected)
+            {
+                throw new CliUsageException($"--out '{directory}': {roundDirectory} holds the trials of another spec ({Path.GetFileName(path)}); give another --out, or remove that folder to start again.");
+            }
+
+            finished.Add(result);
+        }
+
+        return finished;
+    }
+
     /// <summary>Prints the table of the best trials and the narrowed ranges, writes the figure and the next round's spec.</summary>
-    private static SearchSpec Summarize(TextWriter writer, TuningReport report, int keepBest, string directory)
+    private static SearchSpec Summarize(TextWriter writer, TuningReport report, int keepBest, string directory, string outDirectory)
     {
         foreach (string line in report.FormatBest(ShownTrials))
         {
@@ -149,7 +209,8 @@ internal static class TuneCommand
 
         string nextPath = Path.Combine(directory, "next-spec.txt");
         next.Save(nextPath);
-        writer.WriteLine($"wrote {nextPath} (run it with: nativenet tune --spec {nextPath})");
+        writer.WriteLine($"wrote {nextPath}");
+        writer.WriteLine($"next round: nativenet tune --spec {nextPath} --out {outDirectory}  (writes {RoundDirectory(outDirectory, next)})");
         return next;
     }
 
@@ -228,21 +289,8 @@ internal static class TuneCommand
     private static string Abbreviate(IReadOnlyList<int> indices) =>
         indices.Count <= 20 ? string.Join(", ", indices) : string.Join(", ", indices.Take(20)) + $", … ({indices.Count} in all)";
 
-    private static void AtLeast(Option<int> option, int minimum) => option.Validators.Add(result =>
-    {
-        if (result.GetValueOrDefault<int>() < minimum)
-        {
-            result.AddError($"{option.Name} must be at least {minimum}.");
-        }
-    });
-
-    private static void AtLeast(Option<int?> option, int minimum) => option.Validators.Add(result =>
-    {
-        if (result.GetValueOrDefault<int?>() is int value && value < minimum)
-        {
-            result.AddError($"{option.Name} must be at least {minimum}.");
-        }
-    });
+    private static Option<int> KeepBest() =>
+        NumberOptions.WholeNumber("--keep-best", "How many of the best trials set the narrowed ranges.", 10, minimum: 1);
 
     /// <summary>Calls its handler on the reporting thread (the search already serialises its reports).</summary>
     private sealed class CallbackProgress(Action<TuningProgress> handler) : IProgress<TuningProgress>

@@ -1,4 +1,5 @@
 using NativeNet.Cli.Experiments;
+using NativeNet.IO;
 
 namespace NativeNet.Cli.Rendering;
 
@@ -24,7 +25,7 @@ internal static class ExperimentRenderer
         foreach (var data in result.Data)
         {
             var path = Path.Combine(directory, data.FileName);
-            AtomicText.Write(path, data.ToCsv());
+            AtomicFile.WriteAllText(path, data.ToCsv());
             written.Add(path);
         }
 

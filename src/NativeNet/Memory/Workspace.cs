@@ -25,7 +25,13 @@ public sealed class Workspace<T>
         {
             _offsets[i] = checked((int)total);
             long length = _specs[i].IsPerBatch ? (long)_specs[i].Length * batchCapacity : _specs[i].Length;
-            total += AlignedBuffer<T>.RoundUpToLine(checked((int)length));
+            // Checked before the narrowing below, so a huge batch is this clear error rather than an OverflowException.
+            if (length > Array.MaxLength)
+            {
+                throw new ArgumentOutOfRangeException(nameof(batchCapacity), $"A workspace for batch capacity {batchCapacity} would need {length} elements for '{_specs[i].Name}', more than an array can hold.");
+            }
+
+            total += AlignedBuffer<T>.RoundUpToLine((int)length);
             if (total > Array.MaxLength)
             {
                 throw new ArgumentOutOfRangeException(nameof(batchCapacity), $"A workspace for batch capacity {batchCapacity} would need {total} elements, more than an array can hold.");

@@ -47,22 +47,44 @@ public static class HyperparameterSearch
             return SuccessiveHalving.Run(spec, data, options, progress, cancellationToken);
         }
 
+        var results = new TrialResult?[spec.Trials];
+        foreach (var finished in options.Finished)
+        {
+            if (finished.Index < 0 || finished.Index >= spec.Trials || !finished.Hyperparameters.Equals(spec.Sample(finished.Index)))
+            {
+                throw new ArgumentException($"Finished trial {finished.Index} is not a trial of this spec.", nameof(options));
+            }
+
+            results[finished.Index] = finished;
+        }
+
         long planned = 0;
         for (int i = 0; i < spec.Trials; i++)
         {
-            planned += spec.Sample(i).Epochs;
+            planned += results[i] is null ? spec.Sample(i).Epochs : 0;
         }
 
         var tracker = new ProgressTracker(progress, spec.Trials, planned);
-        var results = new TrialResult[spec.Trials];
+        int alreadyFinished = results.Count(r => r is not null);
+        if (alreadyFinished > 0)
+        {
+            tracker.TrialsFinished(alreadyFinished);
+        }
         Parallel.For(0, spec.Trials, Parallelism(options, cancellationToken), i =>
         {
+            if (results[i] is not null)
+            {
+                return;
+            }
+
             var session = new TrialSession(spec, data, i);
             session.TrainTo(session.TargetEpochs, tracker.EpochDone, cancellationToken);
-            results[i] = session.Result();
+            var result = session.Result();
+            results[i] = result;
+            options.TrialFinished?.Invoke(result);
             tracker.TrialsFinished(1);
         });
-        return new TuningReport(spec, results);
+        return new TuningReport(spec, results.Select(r => r!));
     }
 
     /// <summary>Runs trial <paramref name="index"/> of <paramref name="spec"/> alone, as a scaled-out worker does.</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NativeNet.IO;
 
 namespace NativeNet.Tuning;
 
@@ -105,10 +106,10 @@ public sealed record SearchSpec
         return text.ToString();
     }
 
-    /// <summary>Writes <see cref="ToText"/> to <paramref name="path"/>.</summary>
+    /// <summary>Writes <see cref="ToText"/> to <paramref name="path"/>, atomically.</summary>
     public void Save(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        File.WriteAllText(path, ToText());
+        AtomicFile.WriteAllText(path, ToText());
     }
 }

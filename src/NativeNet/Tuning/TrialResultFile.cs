@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using NativeNet.IO;
 
 namespace NativeNet.Tuning;
 
@@ -30,10 +31,8 @@ public static class TrialResultFile
         ArgumentNullException.ThrowIfNull(result);
         Directory.CreateDirectory(directory);
         string path = Path.Combine(directory, FileName(result.Index));
-        string temporary = path + ".tmp";
-        File.WriteAllText(temporary, Format(spec, result));
-        // A rename, so a merge running meanwhile never sees half a file.
-        File.Move(temporary, path, overwrite: true);
+        // Atomic, so a merge running meanwhile never sees half a file.
+        AtomicFile.WriteAllText(path, Format(spec, result));
         return path;
     }
 

@@ -80,9 +80,16 @@ public class HistogramTests
     [Fact]
     public void Empty_and_constant_inputs_still_render()
     {
-        Parse(new Histogram().ToSvg());
-        Parse(new Histogram { Values = [2, 2, 2] }.ToSvg());
-        Parse(new Histogram { Values = [double.NaN] }.ToSvg());
+        Assert.Equal(0, BarCountSum(new Histogram()));
+        Assert.Equal(3, BarCountSum(new Histogram { Values = [2, 2, 2] }));
+        Assert.Equal(0, BarCountSum(new Histogram { Values = [double.NaN] }));
+    }
+
+    /// <summary>The counts the bars carry, summed; 0 when the chart has no bars at all.</summary>
+    private static int BarCountSum(Histogram histogram)
+    {
+        var bars = WithClass(Parse(histogram.ToSvg()), "bars").SelectMany(g => g.Elements(Svg("rect")));
+        return bars.Sum(b => int.Parse((string)b.Attribute("data-count")!, CultureInfo.InvariantCulture));
     }
 
     [Fact]

@@ -153,9 +153,9 @@ public class ModelCommandTests
     [InlineData(CliApp.UsageError, "--batch", "-5")]
     [InlineData(CliApp.UsageError, "--init", "bogus")]
     [InlineData(CliApp.UsageError, "--sampling", "sometimes")]
-    [InlineData(CliApp.Failure, "--lr", "-1")]
+    [InlineData(CliApp.UsageError, "--lr", "-1")]
     [InlineData(CliApp.Failure, "--optimizer", "sgd", "--beta1", "0.5")]
-    [InlineData(CliApp.Failure, "--dropout", "1.5")]
+    [InlineData(CliApp.UsageError, "--dropout", "1.5")]
     [InlineData(CliApp.Failure, "--data", "/no/such/folder")]
     public void Bad_train_arguments_are_one_line_errors(int expectedCode, params string[] args)
     {

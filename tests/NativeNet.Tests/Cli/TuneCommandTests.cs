@@ -58,8 +58,8 @@ public sealed class TuneCommandTests : IDisposable
     [Fact]
     public void A_local_search_prints_the_table_writes_the_files_and_the_figure_and_narrows()
     {
-        string results = Path.Combine(_directory, "out");
-        var (code, output, error) = Run("tune", "--spec", SpecFile(), "--parallel", "2", "--out", results);
+        string results = Path.Combine(_directory, "out", "round-1");
+        var (code, output, error) = Run("tune", "--spec", SpecFile(), "--parallel", "2", "--out", Path.Combine(_directory, "out"));
         Assert.True(code == 0, error);
         Assert.Contains("search: 5 trials on 90 training and 30 validation samples", output, StringComparison.Ordinal);
         Assert.Matches(@"Best-1 \(val acc: [0-9.]+\) \| lr: [0-9.e-]+, weight decay: [0-9.e-]+", output);
@@ -103,9 +103,59 @@ public sealed class TuneCommandTests : IDisposable
             Assert.Contains($"trial {i}: val acc", output, StringComparison.Ordinal);
         }
 
+        local = Path.Combine(local, "round-1");
         TuningTestSupport.AssertSameReport(TuningReport.Merge(local), TuningReport.Merge(workers));
         Assert.Equal(Table(Run("tune", "report", local).Output), Table(Run("tune", "report", workers).Output));
     }
+
+    [Fact]
+    public void The_suggested_next_round_writes_a_new_folder_and_leaves_the_first_as_it_was()
+    {
+        string results = Path.Combine(_directory, "rounds");
+        var first = Run("tune", "--spec", SpecFile(), "--out", results);
+        Assert.True(first.ExitCode == 0, first.Error);
+        string roundOne = Path.Combine(results, "round-1");
+        var before = Snapshot(roundOne);
+        string nextSpec = Path.Combine(roundOne, "next-spec.txt");
+        Assert.Contains($"next round: nativenet tune --spec {nextSpec} --out {results}  (writes {Path.Combine(results, "round-2")})", first.Output, StringComparison.Ordinal);
+
+        var second = Run("tune", "--spec", nextSpec, "--out", results);
+        Assert.True(second.ExitCode == 0, second.Error);
+        Assert.Equal(before, Snapshot(roundOne));
+        Assert.Equal(5, Directory.GetFiles(Path.Combine(results, "round-2"), TrialResultFile.SearchPattern).Length);
+        Assert.Equal(1, TuningReport.Merge(Path.Combine(results, "round-2")).Spec.Round);
+    }
+
+    [Fact]
+    public void A_rerun_skips_the_trials_that_finished_and_gives_the_same_report()
+    {
+        string results = Path.Combine(_directory, "resume");
+        string roundOne = Path.Combine(results, "round-1");
+        var complete = Run("tune", "--spec", SpecFile(), "--out", results);
+        Assert.True(complete.ExitCode == 0, complete.Error);
+        var kept = Snapshot(roundOne).Where(f => f.Key.StartsWith("trial-0000", StringComparison.Ordinal)).ToDictionary();
+
+        // As after Ctrl-C during trials 3 and 4: their files were never written.
+        File.Delete(Path.Combine(roundOne, TrialResultFile.FileName(3)));
+        File.Delete(Path.Combine(roundOne, TrialResultFile.FileName(4)));
+        var rerun = Run("tune", "--spec", SpecFile(), "--out", results);
+        Assert.True(rerun.ExitCode == 0, rerun.Error);
+        Assert.Contains("where 3 of the 5 trials already finished: they are not run again", rerun.Output, StringComparison.Ordinal);
+        Assert.Equal(kept, Snapshot(roundOne).Where(f => kept.ContainsKey(f.Key)).ToDictionary());
+        Assert.Equal(Table(complete.Output), Table(rerun.Output));
+    }
+
+    [Fact]
+    public void A_round_folder_of_another_spec_is_refused_before_training()
+    {
+        string results = Path.Combine(_directory, "other");
+        Assert.Equal(0, Run("tune", "--spec", SpecFile(), "--out", results).ExitCode);
+        var e = Assert.Throws<NativeNet.Cli.CliUsageException>(() => Run("tune", "--spec", SpecFile(), "--trials", "4", "--out", results));
+        Assert.Contains("holds the trials of another spec", e.Message, StringComparison.Ordinal);
+    }
+
+    private static Dictionary<string, string> Snapshot(string directory) =>
+        Directory.GetFiles(directory).ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
 
     [Fact]
     public void Halving_and_rounds_run_and_report_their_epochs()
@@ -142,7 +192,7 @@ public sealed class TuneCommandTests : IDisposable
     [Fact]
     public void Bad_arguments_and_files_fail_clearly()
     {
-        Assert.Equal(2, Run("tune", "--trial", "0", "--halving").ExitCode);
+        Assert.Throws<NativeNet.Cli.CliUsageException>(() => Run("tune", "--trial", "0", "--halving"));
         Assert.Equal(2, Run("tune", "--parallel", "0").ExitCode);
         Assert.Equal(2, Run("tune", "--trial", "-1").ExitCode);
 
@@ -150,7 +200,7 @@ public sealed class TuneCommandTests : IDisposable
         File.WriteAllText(bad, "trials = 3\nlr = loguniform(1e-2, 1e-6)\n");
         var e = Assert.Throws<InvalidFileFormatException>(() => Run("tune", "--spec", bad));
         Assert.Contains("bad.spec line 2", e.Message, StringComparison.Ordinal);
-        Assert.Throws<ArgumentException>(() => Run("tune", "--spec", SpecFile(), "--trial", "5", "--out", _directory));
+        Assert.Throws<NativeNet.Cli.CliUsageException>(() => Run("tune", "--spec", SpecFile(), "--trial", "5", "--out", _directory));
         Assert.Throws<InvalidFileFormatException>(() => Run("tune", "report", _directory));
     }
 

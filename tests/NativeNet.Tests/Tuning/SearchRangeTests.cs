@@ -116,13 +116,16 @@ public class SearchRangeTests
     [Fact]
     public void Same_spec_seed_and_index_give_the_same_hyperparameters()
     {
+        // Drawn in any order, trial i gets the same values: no generator state is shared between trials.
         var spec = SearchSpec.Default with { Seed = 42 };
-        for (int i = 0; i < 20; i++)
+        Hyperparameters[] forward = [.. Enumerable.Range(0, 20).Select(spec.Sample)];
+        Hyperparameters[] backward = [.. Enumerable.Range(0, 20).Reverse().Select(spec.Sample).Reverse()];
+        Assert.Equal(forward, backward);
+        for (int i = 1; i < forward.Length; i++)
         {
-            Assert.Equal(spec.Sample(i), (SearchSpec.Default with { Seed = 42 }).Sample(i));
+            Assert.NotEqual(forward[i - 1], forward[i]);
         }
 
-        Assert.NotEqual(spec.Sample(0), spec.Sample(1));
         Assert.NotEqual(spec.Sample(0), (spec with { Seed = 43 }).Sample(0));
         Assert.NotEqual(spec.Sample(0), (spec with { Round = 1 }).Sample(0));
 
@@ -138,12 +141,18 @@ public class SearchRangeTests
     [Fact]
     public void Network_and_sampling_seeds_depend_on_seed_round_and_index_only()
     {
-        Assert.Equal(TrialSeeds.Network(1, 0, 7), TrialSeeds.Network(1, 0, 7));
         Assert.NotEqual(TrialSeeds.Network(1, 0, 7), TrialSeeds.Network(1, 0, 8));
         Assert.NotEqual(TrialSeeds.Network(1, 0, 7), TrialSeeds.Network(2, 0, 7));
         Assert.NotEqual(TrialSeeds.Network(1, 0, 7), TrialSeeds.Network(1, 1, 7));
         Assert.NotEqual(TrialSeeds.Sampling(1, 0, 7), TrialSeeds.Sampling(1, 0, 8));
-        Assert.True(TrialSeeds.Sampling(1, 0, 7) >= 0);
+
+        // A thousand trials get a thousand different seeds, and sampling seeds spread over all of [0, 2^31).
+        var network = Enumerable.Range(0, 1000).Select(i => TrialSeeds.Network(1, 0, i)).ToHashSet();
+        int[] sampling = [.. Enumerable.Range(0, 1000).Select(i => TrialSeeds.Sampling(1, 0, i))];
+        Assert.Equal(1000, network.Count);
+        Assert.Equal(1000, sampling.Distinct().Count());
+        Assert.InRange(sampling.Average(s => (double)s) / int.MaxValue, 0.45, 0.55);
+        Assert.True(sampling.Min() < int.MaxValue / 10 && sampling.Max() > int.MaxValue / 10 * 9);
     }
 
     [Fact]
