@@ -6,14 +6,12 @@ namespace NativeNet.Tests.Kernels;
 
 /// <summary>
 /// The 128-bit GEMM path (ARM64 AdvSimd, x64 without AVX2): the driver selects it where 128-bit vectors are the
-/// widest accelerated ones (run the suite with DOTNET_EnableAVX2=0), and its pieces — the 6 x 8 / 6 x 4 kernel
-/// inside the blocked driver, the portable transposing packs and the GEMV blocks — match plain loops on every
-/// machine, because the tests call them directly.
+/// widest accelerated ones (run the suite with DOTNET_EnableAVX2=0), and its pieces — the portable transposing
+/// packs and the GEMV blocks — match plain loops on every machine, because the tests call them directly (the
+/// 6 x 8 kernel inside the blocked driver is checked with every other kernel in <see cref="GemmMicroKernelTests"/>).
 /// </summary>
 public unsafe class GemmVector128Tests
 {
-    private static readonly MatrixTranspose[] _transposes = [MatrixTranspose.None, MatrixTranspose.Transpose];
-
     [Fact]
     public void Driver_selects_the_widest_accelerated_kernel()
     {
@@ -46,75 +44,6 @@ public unsafe class GemmVector128Tests
         else if (Environment.GetEnvironmentVariable("DOTNET_EnableAVX512") == "0" && Vector256.IsHardwareAccelerated)
         {
             Assert.Equal(KernelPath.Vector256, KernelPaths.Gemm);
-        }
-    }
-
-    public static TheoryData<int, int, int> Shapes()
-    {
-        var data = new TheoryData<int, int, int>();
-        foreach (int m in (int[])[1, 5, 6, 7, 13, 100])
-        {
-            foreach (int n in (int[])[1, 3, 4, 5, 8, 9, 12, 13, 17, 50, 100])
-            {
-                foreach (int k in (int[])[1, 7, 257])
-                {
-                    data.Add(m, n, k);
-                }
-            }
-        }
-
-        data.Add(128, 100, 784);
-        data.Add(400, 10, 300);
-        return data;
-    }
-
-    [Theory]
-    [MemberData(nameof(Shapes))]
-    public void Kernel_products_match_reference(int m, int n, int k)
-    {
-        foreach (MatrixTranspose ta in _transposes)
-        {
-            foreach (MatrixTranspose tb in _transposes)
-            {
-                int seed = m + (31 * n) + (977 * k);
-                GemmTests.Check<float>(ta, tb, m, n, k, 1.5, 0.5, 1, 2, 3, seed, product: Vector128Product);
-                GemmTests.Check<double>(ta, tb, m, n, k, -1, 1, 0, 1, 0, seed, product: Vector128Product);
-            }
-        }
-    }
-
-    [Theory]
-    [InlineData(7, 9, 5)]
-    [InlineData(100, 100, 300)]
-    [InlineData(13, 4, 1)]
-    public void Kernel_bias_and_relu_match_reference(int m, int n, int k)
-    {
-        var random = new Random(m + n + k);
-        float[] a = GemmReference.Random<float>(random, m * k);
-        float[] b = GemmReference.Random<float>(random, k * n);
-        float[] bias = GemmReference.Random<float>(random, n);
-        float[] c = new float[m * n];
-        fixed (float* pa = a)
-        fixed (float* pb = b)
-        fixed (float* pc = c)
-        fixed (float* pbias = bias)
-        {
-            var problem = new GemmProblem<float>(MatrixTranspose.None, MatrixTranspose.None, m, n, k, 1f, pa, k, pb, n, 0f, pc, n, pbias, relu: true);
-            GemmDriver<float>.Run<GemmKernel128<float>>(problem);
-        }
-
-        for (int i = 0; i < m; i++)
-        {
-            for (int j = 0; j < n; j++)
-            {
-                double sum = bias[j];
-                for (int p = 0; p < k; p++)
-                {
-                    sum += (double)a[(i * k) + p] * b[(p * n) + j];
-                }
-
-                Assert.Equal(Math.Max(sum, 0), c[(i * n) + j], 1e-4);
-            }
         }
     }
 
@@ -269,19 +198,5 @@ public unsafe class GemmVector128Tests
         }
 
         Assert.True(T.IsNaN(dst[kc * 6]), "the pack wrote past its panel");
-    }
-
-    private static void Vector128Product<T>(
-        MatrixTranspose transA, MatrixTranspose transB, int m, int n, int k, T alpha, ReadOnlySpan<T> a, int lda,
-        ReadOnlySpan<T> b, int ldb, T beta, Span<T> c, int ldc)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        fixed (T* pa = a)
-        fixed (T* pb = b)
-        fixed (T* pc = c)
-        {
-            var problem = new GemmProblem<T>(transA, transB, m, n, k, alpha, pa, lda, pb, ldb, beta, pc, ldc, null, relu: false);
-            GemmDriver<T>.Run<GemmKernel128<T>>(problem);
-        }
     }
 }
