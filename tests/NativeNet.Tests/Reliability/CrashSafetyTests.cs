@@ -1,5 +1,4 @@
 using NativeNet.Serialization;
-using Xunit.Abstractions;
 
 namespace NativeNet.Tests.Reliability;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using NativeNet.Tuning;
-using Xunit.Abstractions;
 
 namespace NativeNet.Tests.Tuning;
 

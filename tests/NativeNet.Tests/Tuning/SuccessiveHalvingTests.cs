@@ -1,7 +1,6 @@
 using NativeNet.Data;
 using NativeNet.Datasets;
 using NativeNet.Tuning;
-using Xunit.Abstractions;
 
 namespace NativeNet.Tests.Tuning;
 
