@@ -1,5 +1,4 @@
 using NativeNet.Optimizers;
-using Xunit.Abstractions;
 
 namespace NativeNet.Tests.Optimizers;
 
