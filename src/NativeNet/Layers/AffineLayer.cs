@@ -68,9 +68,6 @@ public sealed class AffineLayer<T> : ILayer<T>
     /// <summary>The bias b, <c>(M)</c>.</summary>
     public TensorView<T> Bias => Store.Value(_b);
 
-    /// <summary>The handle of W in the parameter store.</summary>
-    public ParameterHandle WeightHandle => _w;
-
     private ParameterStore<T> Store => _store ?? throw new InvalidOperationException($"{Name} is not bound to a parameter store yet.");
 
     /// <inheritdoc/>
