@@ -23,7 +23,7 @@ internal static class DocExampleRunner
         global using System.Threading.Tasks;
         """;
 
-    private static readonly Lazy<MetadataReference[]> References = new(LoadReferences);
+    private static readonly Lazy<MetadataReference[]> _references = new(LoadReferences);
 
     /// <summary>Compiles <paramref name="code"/>; the returned messages are its errors and warnings (empty on success).</summary>
     public static (byte[]? Assembly, IReadOnlyList<string> Problems) Compile(string name, string code)
@@ -32,7 +32,7 @@ internal static class DocExampleRunner
         var compilation = CSharpCompilation.Create(
             name,
             [CSharpSyntaxTree.ParseText(code, parse, path: name), CSharpSyntaxTree.ParseText(ImplicitUsings, parse, path: "ImplicitUsings.cs")],
-            References.Value,
+            _references.Value,
             new CSharpCompilationOptions(OutputKind.ConsoleApplication, nullableContextOptions: NullableContextOptions.Enable));
         using var stream = new MemoryStream();
         var result = compilation.Emit(stream);

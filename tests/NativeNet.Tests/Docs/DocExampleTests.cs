@@ -12,7 +12,7 @@ namespace NativeNet.Tests.Docs;
 [Collection(nameof(ProcessStateTests))]
 public partial class DocExampleTests
 {
-    private static readonly string MarkdownFolder = Path.Combine(AppContext.BaseDirectory, "DocsMarkdown");
+    private static readonly string _markdownFolder = Path.Combine(AppContext.BaseDirectory, "DocsMarkdown");
 
     public static TheoryData<string> Blocks()
     {
@@ -108,9 +108,9 @@ public partial class DocExampleTests
     private static List<MarkdownCodeBlock> AllBlocks()
     {
         var blocks = new List<MarkdownCodeBlock>();
-        foreach (string path in Directory.GetFiles(MarkdownFolder, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        foreach (string path in Directory.GetFiles(_markdownFolder, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            string name = Path.GetRelativePath(MarkdownFolder, path).Replace('\\', '/');
+            string name = Path.GetRelativePath(_markdownFolder, path).Replace('\\', '/');
             blocks.AddRange(MarkdownCodeBlock.Parse(name, File.ReadAllText(path)));
         }
 
