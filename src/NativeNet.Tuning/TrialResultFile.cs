@@ -1,26 +1,33 @@
 using System.Globalization;
-using System.Text;
+using System.Text.Json;
 using NativeNet.IO;
 
 namespace NativeNet.Tuning;
 
 /// <summary>
-/// The text file of one trial's result, <c>trial-00042.txt</c>: a <c>[spec]</c> section (the whole spec, so each file
-/// stands alone and a merge can check that all files agree), a <c>[trial]</c> section (<c>key = value</c>: index,
-/// stop reason, final validation accuracy and every hyperparameter) and an <c>[epochs]</c> CSV table
-/// (<c>epoch,train_accuracy,validation_accuracy</c>). Numbers are written in round-trip form, so reading gives
-/// back the same bits.
+/// The JSON file of one trial's result, <c>trial-00042.json</c>: the format and its version, the whole spec as its
+/// <c>key = value</c> lines (so each file stands alone and a merge can check that all files agree), the trial's index,
+/// stop reason, final validation accuracy and every hyperparameter, and one entry per epoch with the training and
+/// validation accuracy. Numbers are written in shortest round-trip form, so reading gives back the same bits.
+/// Written and read with source-generated System.Text.Json (no reflection).
 /// </summary>
 public static class TrialResultFile
 {
     /// <summary>The pattern of result file names in a folder.</summary>
-    public const string SearchPattern = "trial-*.txt";
+    public const string SearchPattern = "trial-*.json";
 
-    private const string Header = "# nativenet tuning trial result";
-    private const string EpochsHeader = "epoch,train_accuracy,validation_accuracy";
+    /// <summary>The value of the <c>format</c> member that marks a trial result file.</summary>
+    public const string FormatName = "nativenet tuning trial result";
 
-    /// <summary>The file name of trial <paramref name="index"/>: <c>trial-00042.txt</c>.</summary>
-    public static string FileName(int index) => $"trial-{index.ToString("D5", CultureInfo.InvariantCulture)}.txt";
+    /// <summary>The version of the JSON layout this library writes and reads.</summary>
+    public const int FormatVersion = 1;
+
+    // The text files of earlier versions: their name pattern and first line, recognised to give a clear error.
+    private const string LegacyPattern = "trial-*.txt";
+    private const string LegacyHeader = "# nativenet tuning trial result";
+
+    /// <summary>The file name of trial <paramref name="index"/>: <c>trial-00042.json</c>.</summary>
+    public static string FileName(int index) => $"trial-{index.ToString("D5", CultureInfo.InvariantCulture)}.json";
 
     /// <summary>Writes <paramref name="result"/> into <paramref name="directory"/> (created if needed), replacing the file atomically.</summary>
     /// <returns>The path written.</returns>
@@ -36,86 +43,127 @@ public static class TrialResultFile
         return path;
     }
 
-    /// <summary>The file's text.</summary>
+    /// <summary>The file's text (indented JSON, <c>\n</c> line breaks).</summary>
     public static string Format(SearchSpec spec, TrialResult result)
     {
         ArgumentNullException.ThrowIfNull(spec);
         ArgumentNullException.ThrowIfNull(result);
-        var text = new StringBuilder();
-        text.Append(Header).Append('\n');
-        text.Append("[spec]\n").Append(spec.ToText());
-        text.Append("[trial]\n");
-        text.Append(CultureInfo.InvariantCulture, $"index = {result.Index}\n");
-        text.Append(CultureInfo.InvariantCulture, $"stop = {result.StopReason.ToString().ToLowerInvariant()}\n");
-        text.Append(CultureInfo.InvariantCulture, $"final_validation_accuracy = {Number(result.FinalValidationAccuracy)}\n");
+        var hyperparameters = new Dictionary<string, string>(StringComparer.Ordinal);
         for (int i = 0; i < TunableParameters.All.Count; i++)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{TunableParameters.All[i].Name} = {result.Hyperparameters.Values[i]}\n");
+            hyperparameters.Add(TunableParameters.All[i].Name, result.Hyperparameters.Values[i]);
         }
 
-        text.Append("[epochs]\n").Append(EpochsHeader).Append('\n');
-        for (int e = 0; e < result.EpochsTrained; e++)
+        var document = new TrialResultDocument
         {
-            text.Append(CultureInfo.InvariantCulture, $"{e + 1},{Number(result.TrainAccuracies[e])},{Number(result.ValidationAccuracies[e])}\n");
-        }
-
-        return text.ToString();
+            Format = FormatName,
+            Version = FormatVersion,
+            Spec = spec.ToText().Split('\n', StringSplitOptions.RemoveEmptyEntries),
+            Index = result.Index,
+            Stop = result.StopReason.ToString().ToLowerInvariant(),
+            FinalValidationAccuracy = result.FinalValidationAccuracy,
+            Hyperparameters = hyperparameters,
+            Epochs = [.. Enumerable.Range(0, result.EpochsTrained).Select(e => new EpochRecord
+            {
+                Epoch = e + 1,
+                TrainAccuracy = result.TrainAccuracies[e],
+                ValidationAccuracy = result.ValidationAccuracies[e],
+            })],
+        };
+        return JsonSerializer.Serialize(document, TuningJsonContext.Default.TrialResultDocument) + "\n";
     }
 
     /// <summary>Reads a result file.</summary>
-    /// <exception cref="InvalidFileFormatException">The file is malformed, or its hyperparameters are not those its spec gives its index.</exception>
+    /// <exception cref="InvalidFileFormatException">The file is malformed, in the text format of earlier versions, or
+    /// its hyperparameters are not those its spec gives its index.</exception>
     public static (SearchSpec Spec, TrialResult Result) Read(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         return Parse(File.ReadAllText(path), path);
     }
 
+    /// <summary>
+    /// The result files in <paramref name="directory"/> (<see cref="SearchPattern"/>), in name order; none if the
+    /// folder does not exist.
+    /// </summary>
+    /// <exception cref="InvalidFileFormatException">The folder holds result files of the text format of earlier
+    /// versions (<c>trial-*.txt</c>), which are no longer read.</exception>
+    public static IReadOnlyList<string> FindAll(string directory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(directory);
+        if (!Directory.Exists(directory))
+        {
+            return [];
+        }
+
+        string[] legacy = Directory.GetFiles(directory, LegacyPattern);
+        if (legacy.Length > 0)
+        {
+            Array.Sort(legacy, StringComparer.Ordinal);
+            throw new InvalidFileFormatException(
+                $"'{directory}' holds {legacy.Length} trial result file(s) in the old text format ({LegacyPattern}, first {Path.GetFileName(legacy[0])}), "
+                + $"which this version no longer reads: results are now JSON ({SearchPattern}). Run those trials again "
+                + "(the same spec and trial index give the same result) and delete the .txt files.");
+        }
+
+        string[] paths = Directory.GetFiles(directory, SearchPattern);
+        Array.Sort(paths, StringComparer.Ordinal);
+        return paths;
+    }
+
     /// <summary>Parses the text of a result file; <paramref name="source"/> names it in error messages.</summary>
-    /// <exception cref="InvalidFileFormatException">The text is malformed.</exception>
+    /// <exception cref="InvalidFileFormatException">The text is malformed, in the text format of earlier versions, or
+    /// its hyperparameters are not those its spec gives its index.</exception>
     public static (SearchSpec Spec, TrialResult Result) Parse(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(source);
-        string[] lines = text.Split('\n');
-        int specStart = Find(lines, "[spec]", 0, source);
-        int trialStart = Find(lines, "[trial]", specStart + 1, source);
-        int epochsStart = Find(lines, "[epochs]", trialStart + 1, source);
-        var spec = SearchSpec.Parse(string.Join('\n', lines[(specStart + 1)..trialStart]), $"{source} [spec]");
-
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (int n = trialStart + 1; n < epochsStart; n++)
+        if (text.TrimStart().StartsWith(LegacyHeader, StringComparison.Ordinal))
         {
-            string line = lines[n].Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            int equals = line.IndexOf('=', StringComparison.Ordinal);
-            if (equals <= 0 || !values.TryAdd(line[..equals].Trim(), line[(equals + 1)..].Trim()))
-            {
-                throw Error(source, n, $"expected a new 'key = value', got '{line}'.");
-            }
+            throw new InvalidFileFormatException(
+                $"{source}: a trial result in the old text format ('{LegacyHeader}'), which this version no longer reads: results are now JSON. "
+                + "Run the trial again (the same spec and trial index give the same result).");
         }
 
-        int index = (int)Integer(Get(values, "index", source), source, "index");
-        var stop = Get(values, "stop", source) switch
+        TrialResultDocument document;
+        try
+        {
+            document = JsonSerializer.Deserialize(text, TuningJsonContext.Default.TrialResultDocument)
+                ?? throw new InvalidFileFormatException($"{source}: the file holds null, not a trial result.");
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidFileFormatException($"{source}: not a valid trial result file: {e.Message}", e);
+        }
+
+        if (document.Format != FormatName || document.Version != FormatVersion)
+        {
+            throw new InvalidFileFormatException(
+                $"{source}: format '{document.Format}' version {document.Version}; this version reads '{FormatName}' version {FormatVersion}.");
+        }
+
+        var spec = SearchSpec.Parse(string.Join('\n', document.Spec), $"{source} spec");
+        var stop = document.Stop switch
         {
             "completed" => TrialStopReason.Completed,
             "diverged" => TrialStopReason.Diverged,
             "pruned" => TrialStopReason.Pruned,
-            var other => throw new InvalidFileFormatException($"{source}: unknown stop reason '{other}'."),
+            var other => throw new InvalidFileFormatException($"{source}: unknown stop reason '{other}'; expected completed, diverged or pruned."),
         };
-        double final = Real(Get(values, "final_validation_accuracy", source), source, "final_validation_accuracy");
         var hyper = new string[TunableParameters.All.Count];
         for (int i = 0; i < hyper.Length; i++)
         {
             var parameter = TunableParameters.All[i];
-            hyper[i] = parameter.Normalize(Get(values, parameter.Name, source), out string? error)
-                ?? throw new InvalidFileFormatException($"{source}: {error}");
+            if (!document.Hyperparameters.TryGetValue(parameter.Name, out string? value))
+            {
+                throw new InvalidFileFormatException($"{source}: the hyperparameters have no '{parameter.Name}'.");
+            }
+
+            hyper[i] = parameter.Normalize(value, out string? error) ?? throw new InvalidFileFormatException($"{source}: {error}");
         }
 
         var hyperparameters = new Hyperparameters(hyper);
+        int index = document.Index;
         if (index < 0 || index >= spec.Trials)
         {
             throw new InvalidFileFormatException($"{source}: trial index {index} is outside the spec's {spec.Trials} trials.");
@@ -126,61 +174,21 @@ public static class TrialResultFile
             throw new InvalidFileFormatException($"{source}: the hyperparameters are not those the spec gives trial {index} (written by another version, or edited).");
         }
 
-        var train = new List<double>();
-        var validation = new List<double>();
-        if (epochsStart + 1 >= lines.Length || lines[epochsStart + 1].Trim() != EpochsHeader)
+        for (int e = 0; e < document.Epochs.Count; e++)
         {
-            throw Error(source, epochsStart + 1, $"expected the header '{EpochsHeader}'.");
+            if (document.Epochs[e].Epoch != e + 1)
+            {
+                throw new InvalidFileFormatException($"{source}: epochs[{e}] is epoch {document.Epochs[e].Epoch}; expected epoch {e + 1}.");
+            }
         }
 
-        for (int n = epochsStart + 2; n < lines.Length; n++)
-        {
-            string line = lines[n].Trim();
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            string[] cells = line.Split(',');
-            if (cells.Length != 3 || Integer(cells[0], source, "epoch") != train.Count + 1)
-            {
-                throw Error(source, n, $"expected '{train.Count + 1},train_accuracy,validation_accuracy', got '{line}'.");
-            }
-
-            train.Add(Real(cells[1], source, "train_accuracy"));
-            validation.Add(Real(cells[2], source, "validation_accuracy"));
-        }
-
-        return (spec, new TrialResult(index, hyperparameters, train, validation, final, stop));
+        var result = new TrialResult(
+            index,
+            hyperparameters,
+            document.Epochs.Select(e => e.TrainAccuracy),
+            document.Epochs.Select(e => e.ValidationAccuracy),
+            document.FinalValidationAccuracy,
+            stop);
+        return (spec, result);
     }
-
-    private static int Find(string[] lines, string section, int start, string source)
-    {
-        for (int n = start; n < lines.Length; n++)
-        {
-            if (lines[n].Trim() == section)
-            {
-                return n;
-            }
-        }
-
-        throw new InvalidFileFormatException($"{source}: missing the {section} section; not a trial result file.");
-    }
-
-    private static string Get(Dictionary<string, string> values, string key, string source) =>
-        values.TryGetValue(key, out string? value) ? value : throw new InvalidFileFormatException($"{source}: the [trial] section has no '{key}'.");
-
-    private static long Integer(string text, string source, string name) =>
-        long.TryParse(text.Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value)
-            ? value
-            : throw new InvalidFileFormatException($"{source}: {name} '{text}' is not a whole number.");
-
-    private static double Real(string text, string source, string name) =>
-        double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out double value)
-            ? value
-            : throw new InvalidFileFormatException($"{source}: {name} '{text}' is not a number.");
-
-    private static string Number(double value) => value.ToString("R", CultureInfo.InvariantCulture);
-
-    private static InvalidFileFormatException Error(string source, int lineIndex, string message) => new($"{source} line {lineIndex + 1}: {message}");
 }
