@@ -85,7 +85,7 @@ internal static class TuneCommand
             return RunLocal(writer, isTerminal, searchSpec, trainingSet, options, parseResult.GetValue(rounds), parseResult.GetValue(keepBest), directory);
         });
 
-        var reportDirectory = new Argument<string>("directory") { Description = "Folder of trial-*.txt result files (from tune --trial or a local run)." };
+        var reportDirectory = new Argument<string>("directory") { Description = "Folder of trial-*.json result files (from tune --trial or a local run)." };
         var reportKeepBest = KeepBest();
         var report = new Command("report", "Merge the result files of separately run trials and print the best trials and narrowed ranges.")
         {
@@ -97,7 +97,7 @@ internal static class TuneCommand
             string directory = parseResult.GetValue(reportDirectory)!;
             if (!Directory.Exists(directory))
             {
-                throw new CliUsageException($"tune report: folder '{directory}' does not exist; give the folder of trial-*.txt files that 'nativenet tune --out' or 'nativenet tune --trial' wrote.");
+                throw new CliUsageException($"tune report: folder '{directory}' does not exist; give the folder of trial-*.json files that 'nativenet tune --out' or 'nativenet tune --trial' wrote.");
             }
 
             // The figure and the next round's spec are written into the same folder.
@@ -167,13 +167,8 @@ internal static class TuneCommand
     private static List<TrialResult> ReadFinished(string directory, string roundDirectory, SearchSpec spec)
     {
         var finished = new List<TrialResult>();
-        if (!Directory.Exists(roundDirectory))
-        {
-            return finished;
-        }
-
         string expected = spec.ToText();
-        foreach (string path in Directory.GetFiles(roundDirectory, TrialResultFile.SearchPattern).Order(StringComparer.Ordinal))
+        foreach (string path in TrialResultFile.FindAll(roundDirectory))
         {
             var (fileSpec, result) = TrialResultFile.Read(path);
             if (fileSpec.ToText() != expected)

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NativeNet.Cli;
 using NativeNet.Cli.Input;
 using NativeNet.IO;
@@ -55,14 +56,14 @@ public sealed class CliPropertyTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    [Fact]
-    public void Generated_invocations_end_in_one_line_and_a_known_exit_code() =>
-        HostileCases.Run(Invocations(), Check, cases: 300, seed: 19);
+    [Property(MaxTest = 300, Replay = "19,11400714819323198485")]
+    public Property Generated_invocations_end_in_one_line_and_a_known_exit_code() =>
+        HostileInputs.ForAll(Invocations(), Check);
 
-    [Fact]
+    [Property(MaxTest = 10_000, Replay = "1919,11400714819323198485")]
     [Trait("Category", "Slow")]
-    public void Ten_thousand_generated_invocations_end_in_one_line_and_a_known_exit_code() =>
-        HostileCases.Run(Invocations(), Check, cases: 10_000, seed: 1919);
+    public Property Ten_thousand_generated_invocations_end_in_one_line_and_a_known_exit_code() =>
+        HostileInputs.ForAll(Invocations(), Check);
 
     [Fact]
     public void The_generator_reaches_every_option_of_every_command()

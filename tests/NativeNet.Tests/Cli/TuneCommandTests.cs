@@ -154,6 +154,21 @@ public sealed class TuneCommandTests : IDisposable
         Assert.Contains("holds the trials of another spec", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Result_files_of_the_old_text_format_are_named_in_the_error_of_report_and_of_a_rerun()
+    {
+        string results = Path.Combine(_directory, "old");
+        string round = Path.Combine(results, "round-1");
+        Directory.CreateDirectory(round);
+        File.WriteAllText(Path.Combine(round, "trial-00000.txt"), "# nativenet tuning trial result\n[spec]\n");
+
+        var report = Assert.Throws<InvalidFileFormatException>(() => Run("tune", "report", round));
+        Assert.Contains("old text format (trial-*.txt", report.Message, StringComparison.Ordinal);
+        var rerun = Assert.Throws<InvalidFileFormatException>(() => Run("tune", "--spec", SpecFile(), "--out", results));
+        Assert.Contains("old text format (trial-*.txt", rerun.Message, StringComparison.Ordinal);
+        Assert.Single(Directory.GetFiles(round));
+    }
+
     private static Dictionary<string, string> Snapshot(string directory) =>
         Directory.GetFiles(directory).ToDictionary(f => Path.GetFileName(f), File.ReadAllText);
 

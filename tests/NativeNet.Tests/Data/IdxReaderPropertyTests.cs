@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NativeNet.Data;
 
 namespace NativeNet.Tests.Data;
@@ -10,7 +11,9 @@ namespace NativeNet.Tests.Data;
 /// </summary>
 public class IdxReaderPropertyTests
 {
-    private static readonly Config _config = Config.QuickThrowOnFailure.WithMaxTest(400).WithReplay(new Replay(new Rnd(20261122UL, 7UL), Microsoft.FSharp.Core.FSharpOption<int>.None));
+    // 400 cases per property from a fixed seed (FsCheck's "seed,gamma"), so CI sees the same bytes on every run.
+    private const int Cases = 400;
+    private const string Replay = "20261122,7";
 
     private static readonly Gen<byte> _bytes = Gen.Choose(0, 255).Select(i => (byte)i);
 
@@ -37,8 +40,8 @@ public class IdxReaderPropertyTests
         }
     }
 
-    [Fact]
-    public void Random_bytes_give_a_valid_array_or_InvalidFileFormatException()
+    [Property(MaxTest = Cases, Replay = Replay)]
+    public Property Random_bytes_give_a_valid_array_or_InvalidFileFormatException()
     {
         // Half the inputs start like an IDX or gzip file, so the fuzzing gets past the magic number.
         Gen<byte[]> prefixes = Gen.Elements<byte[]>([], [0, 0, 8, 1], [0, 0, 8, 2], [0, 0, 8, 3], [0x1F, 0x8B]);
@@ -47,25 +50,25 @@ public class IdxReaderPropertyTests
             from tail in Gen.ArrayOf(_bytes)
             from seekable in Gen.Elements(true, false)
             select ((byte[])[.. prefix, .. tail], seekable);
-        Prop.ForAll(inputs.ToArbitrary(), input => ReadAndCheck(input.Bytes, input.Seekable)).Check(_config);
+        return Prop.ForAll(inputs.ToArbitrary(), input => ReadAndCheck(input.Bytes, input.Seekable));
     }
 
-    [Fact]
-    public void Valid_files_round_trip_raw_and_gzip()
+    [Property(MaxTest = Cases, Replay = Replay)]
+    public Property Valid_files_round_trip_raw_and_gzip()
     {
         Gen<(byte[] File, bool Gzip)> inputs = from file in _validFiles from gzip in Gen.Elements(true, false) select (file, gzip);
-        Prop.ForAll(inputs.ToArbitrary(), input =>
+        return Prop.ForAll(inputs.ToArbitrary(), input =>
         {
             byte[] bytes = input.Gzip ? IdxTestFiles.Gzip(input.File) : input.File;
             IdxArray array = IdxReader.Read(new MemoryStream(bytes), "valid");
             int headerBytes = 4 + (4 * array.Dimensions.Length);
             Assert.Equal(input.File.Length - headerBytes, array.Data.Length);
             Assert.Equal(input.File.AsSpan(headerBytes).ToArray(), array.Data);
-        }).Check(_config);
+        });
     }
 
-    [Fact]
-    public void Mutated_valid_files_give_a_valid_array_or_InvalidFileFormatException()
+    [Property(MaxTest = Cases, Replay = Replay)]
+    public Property Mutated_valid_files_give_a_valid_array_or_InvalidFileFormatException()
     {
         Gen<(byte[] Bytes, bool Seekable)> inputs =
             from file in _validFiles
@@ -74,7 +77,7 @@ public class IdxReaderPropertyTests
             from mutated in Mutate(bytes)
             from seekable in Gen.Elements(true, false)
             select (mutated, seekable);
-        Prop.ForAll(inputs.ToArbitrary(), input => ReadAndCheck(input.Bytes, input.Seekable)).Check(_config);
+        return Prop.ForAll(inputs.ToArbitrary(), input => ReadAndCheck(input.Bytes, input.Seekable));
     }
 
     /// <summary>One of: truncation at a random length, 1 to 4 random bit flips, or random bytes appended.</summary>

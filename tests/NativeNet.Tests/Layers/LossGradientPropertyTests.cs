@@ -1,4 +1,7 @@
 using System.Numerics;
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NativeNet.Gradients;
 using NativeNet.Layers;
 using NativeNet.Randomness;
@@ -16,38 +19,47 @@ public class LossGradientPropertyTests
         SumOfSquares,
     }
 
-    public static TheoryData<LossKind, bool> AllLosses()
-    {
-        var data = new TheoryData<LossKind, bool>();
-        foreach (LossKind kind in Enum.GetValues<LossKind>())
-        {
-            data.Add(kind, true);
-            data.Add(kind, false);
-        }
+    [Property(MaxTest = CasesPerProperty, Replay = LayerGradientPropertyTests.Replay)]
+    public Property Double_SoftmaxExact_gradients_with_index_labels_equal_central_differences() =>
+        LossProperty<double>(LossKind.SoftmaxExact, indexLabels: true, LayerGradientPropertyTests.DoubleOptions);
 
-        return data;
-    }
+    [Property(MaxTest = CasesPerProperty, Replay = LayerGradientPropertyTests.Replay)]
+    public Property Double_SoftmaxExact_gradients_with_one_hot_labels_equal_central_differences() =>
+        LossProperty<double>(LossKind.SoftmaxExact, indexLabels: false, LayerGradientPropertyTests.DoubleOptions);
 
-    [Theory]
-    [MemberData(nameof(AllLosses))]
-    public void Double_loss_gradients_equal_central_differences(LossKind kind, bool indexLabels) =>
-        CheckProperty<double>(kind, indexLabels, LayerGradientPropertyTests.DoubleOptions);
+    [Property(MaxTest = CasesPerProperty, Replay = LayerGradientPropertyTests.Replay)]
+    public Property Double_SumOfSquares_gradients_with_index_labels_equal_central_differences() =>
+        LossProperty<double>(LossKind.SumOfSquares, indexLabels: true, LayerGradientPropertyTests.DoubleOptions);
 
-    [Theory]
-    [MemberData(nameof(AllLosses))]
-    public void Float_loss_gradients_equal_central_differences(LossKind kind, bool indexLabels) =>
-        CheckProperty<float>(kind, indexLabels, LayerGradientPropertyTests.SingleOptions);
+    [Property(MaxTest = CasesPerProperty, Replay = LayerGradientPropertyTests.Replay)]
+    public Property Double_SumOfSquares_gradients_with_one_hot_labels_equal_central_differences() =>
+        LossProperty<double>(LossKind.SumOfSquares, indexLabels: false, LayerGradientPropertyTests.DoubleOptions);
+
+    [Property(MaxTest = CasesPerProperty, Replay = LayerGradientPropertyTests.Replay)]
+    public Property Float_SoftmaxExact_gradients_with_index_labels_equal_central_differences() =>
+        LossProperty<float>(LossKind.SoftmaxExact, indexLabels: true, LayerGradientPropertyTests.SingleOptions);
+
+    [Property(MaxTest = CasesPerProperty, Replay = LayerGradientPropertyTests.Replay)]
+    public Property Float_SoftmaxExact_gradients_with_one_hot_labels_equal_central_differences() =>
+        LossProperty<float>(LossKind.SoftmaxExact, indexLabels: false, LayerGradientPropertyTests.SingleOptions);
+
+    [Property(MaxTest = CasesPerProperty, Replay = LayerGradientPropertyTests.Replay)]
+    public Property Float_SumOfSquares_gradients_with_index_labels_equal_central_differences() =>
+        LossProperty<float>(LossKind.SumOfSquares, indexLabels: true, LayerGradientPropertyTests.SingleOptions);
+
+    [Property(MaxTest = CasesPerProperty, Replay = LayerGradientPropertyTests.Replay)]
+    public Property Float_SumOfSquares_gradients_with_one_hot_labels_equal_central_differences() =>
+        LossProperty<float>(LossKind.SumOfSquares, indexLabels: false, LayerGradientPropertyTests.SingleOptions);
 
     /// <summary>
     /// The reference's δ = 1e-7 in log(y + δ) is not differentiated by the fused backward: with δ the backward
     /// is the same as without, and the loss is lower by exactly (1/N) Σ log(1 + δ / y_t). (So a gradient
     /// check of the δ loss is off by a relative δ / (y_t + δ), above 1e-2 for label probabilities near 1e-5.)
     /// </summary>
-    [Fact]
-    public void Reference_log_epsilon_changes_the_loss_by_the_known_amount_and_not_the_gradient() =>
-        PropertyRunner.ForAll(
-            LayerTestKit.Cases(),
-            c => LayerTestKit.Shrink(c),
+    [Property(MaxTest = CasesPerProperty, Replay = LayerGradientPropertyTests.Replay)]
+    public Property Reference_log_epsilon_changes_the_loss_by_the_known_amount_and_not_the_gradient() =>
+        Prop.ForAll(
+            Arb.From(LayerTestKit.Cases(), c => LayerTestKit.Shrink(c)),
             c =>
             {
                 int classes = c.Width;
@@ -73,8 +85,7 @@ public class LossGradientPropertyTests
                 exact.Backward(x, LabelBatch<double>.FromIndices(indices), LayerTestKit.Writable(dxExact, c.Rows, classes));
                 reference.Backward(x, LabelBatch<double>.FromIndices(indices), LayerTestKit.Writable(dxReference, c.Rows, classes));
                 Assert.Equal(dxExact, dxReference);
-            },
-            40);
+            });
 
     // A central difference rounds by about ε_machine · |L| / h, and the sum of squares is not averaged over
     // the batch, so |L| reaches hundreds here: the absolute tolerance must cover that rounding.
@@ -88,12 +99,10 @@ public class LossGradientPropertyTests
     private static T MachineEpsilon<T>()
         where T : unmanaged, IFloatingPointIeee754<T> => T.BitIncrement(T.One) - T.One;
 
-    private static void CheckProperty<T>(LossKind kind, bool indexLabels, GradientCheckOptions options)
-        where T : unmanaged, IFloatingPointIeee754<T>
-    {
-        PropertyRunner.ForAll(
-            LayerTestKit.Cases(),
-            c => LayerTestKit.Shrink(c),
+    private static Property LossProperty<T>(LossKind kind, bool indexLabels, GradientCheckOptions options)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Prop.ForAll(
+            Arb.From(LayerTestKit.Cases(), c => LayerTestKit.Shrink(c)),
             c =>
             {
                 int classes = c.Width;
@@ -114,9 +123,7 @@ public class LossGradientPropertyTests
                 {
                     throw new InvalidOperationException($"{kind} index={indexLabels} {c}:{Environment.NewLine}{report}");
                 }
-            },
-            CasesPerProperty);
-    }
+            });
 
     internal static int[] RandomLabels(int rows, int classes, ulong seed)
     {

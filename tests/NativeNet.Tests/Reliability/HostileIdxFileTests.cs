@@ -1,5 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NativeNet.Data;
 using NativeNet.Tests.Data;
 
@@ -18,7 +19,7 @@ public sealed class HostileIdxFileTests : IDisposable
     private static readonly Gen<byte[]> _validFiles =
         from rank in Gen.Choose(1, 3)
         from dimensions in Gen.ArrayOf(Gen.Choose(1, 6), rank)
-        from payload in Gen.ArrayOf(HostileCases.Bytes, dimensions.Aggregate(1, (a, b) => a * b))
+        from payload in Gen.ArrayOf(HostileInputs.Bytes, dimensions.Aggregate(1, (a, b) => a * b))
         select IdxTestFiles.Build(dimensions, payload);
 
     /// <summary>Dimensions whose product is far beyond any payload here, up to 2^31 x 28 x 28 (about 1.7·10^12 bytes).</summary>
@@ -27,52 +28,50 @@ public sealed class HostileIdxFileTests : IDisposable
         Gen.Constant(new[] { 1_000_000, 1_000_000 }),
         Gen.Constant(new[] { 60_000, 28, 28 }),
         Gen.Constant(new[] { 1 << 30 }),
-        Gen.Choose(1, 4).SelectMany(rank => Gen.ArrayOf(HostileCases.HostileInts, rank)));
+        Gen.Choose(1, 4).SelectMany(rank => Gen.ArrayOf(HostileInputs.HostileInts, rank)));
 
     private readonly string _directory = Directory.CreateTempSubdirectory("nativenet-hostile-idx-").FullName;
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    [Fact]
-    public void Damaged_files_read_consistently_or_throw_InvalidFileFormatException()
+    [Property(MaxTest = 2000, Replay = "201,11400714819323198485")]
+    public Property Damaged_files_read_consistently_or_throw_InvalidFileFormatException()
     {
         var cases =
             from file in _validFiles
             from gzip in Gen.Elements(true, false)
-            from damaged in HostileCases.Mutate(gzip ? IdxTestFiles.Gzip(file) : file)
+            from damaged in HostileInputs.Mutate(gzip ? IdxTestFiles.Gzip(file) : file)
             from seekable in Gen.Elements(true, false)
             select (damaged, seekable);
-        long allocated = HostileCases.Run(cases, c => Read(c.damaged, c.seekable), cases: 2000, seed: 201);
-        Assert.InRange(allocated, 0, MaxAllocatedBytes);
+        return HostileInputs.ForAll(cases, c => Read(c.damaged, c.seekable), MaxAllocatedBytes);
     }
 
-    [Fact]
-    public void Headers_declaring_huge_dimensions_are_rejected_without_allocating_them()
+    [Property(MaxTest = 1500, Replay = "202,11400714819323198485")]
+    public Property Headers_declaring_huge_dimensions_are_rejected_without_allocating_them()
     {
         var cases =
             from dimensions in _hugeDimensions
-            from payload in Gen.Choose(0, 64).SelectMany(n => Gen.ArrayOf(HostileCases.Bytes, n))
+            from payload in Gen.Choose(0, 64).SelectMany(n => Gen.ArrayOf(HostileInputs.Bytes, n))
             from gzip in Gen.Elements(true, false)
             from seekable in Gen.Elements(true, false)
             let file = IdxTestFiles.Build(dimensions, payload)
             select (gzip ? IdxTestFiles.Gzip(file) : file, seekable);
-        long allocated = HostileCases.Run(cases, c => Read(c.Item1, c.seekable), cases: 1500, seed: 202);
-        Assert.InRange(allocated, 0, MaxAllocatedBytes);
+        return HostileInputs.ForAll(cases, c => Read(c.Item1, c.seekable), MaxAllocatedBytes);
     }
 
-    [Fact]
-    public void Damaged_image_and_label_pairs_load_consistently_or_throw_InvalidFileFormatException()
+    [Property(MaxTest = 1500, Replay = "203,11400714819323198485")]
+    public Property Damaged_image_and_label_pairs_load_consistently_or_throw_InvalidFileFormatException()
     {
         var cases =
             from count in Gen.Choose(1, 4)
             from side in Gen.Choose(1, 4)
-            from pixels in Gen.ArrayOf(HostileCases.Bytes, count * side * side)
+            from pixels in Gen.ArrayOf(HostileInputs.Bytes, count * side * side)
             from labels in Gen.ArrayOf(Gen.Choose(0, 11).Select(l => (byte)l), count)
             let images = IdxTestFiles.Build([count, side, side], pixels)
             from damageImages in Gen.Elements(true, false)
-            from damaged in HostileCases.Mutate(damageImages ? images : IdxTestFiles.Labels(labels))
+            from damaged in HostileInputs.Mutate(damageImages ? images : IdxTestFiles.Labels(labels))
             select damageImages ? (damaged, IdxTestFiles.Labels(labels)) : (images, damaged);
-        long allocated = HostileCases.Run(
+        return HostileInputs.ForAll(
             cases,
             pair =>
             {
@@ -86,20 +85,18 @@ public sealed class HostileIdxFileTests : IDisposable
                 {
                 }
             },
-            cases: 1500,
-            seed: 203);
-        Assert.InRange(allocated, 0, MaxAllocatedBytes);
+            MaxAllocatedBytes);
     }
 
-    [Fact]
-    public void Random_and_damaged_files_on_disk_read_consistently_or_throw_InvalidFileFormatException()
+    [Property(MaxTest = 500, Replay = "204,11400714819323198485")]
+    public Property Random_and_damaged_files_on_disk_read_consistently_or_throw_InvalidFileFormatException()
     {
         string path = Path.Combine(_directory, "hostile-idx3-ubyte");
         Gen<byte[]> prefixes = Gen.Elements<byte[]>([], [0, 0, 8, 1], [0, 0, 8, 3], [0x1F, 0x8B]);
         var cases = Gen.OneOf(
-            from prefix in prefixes from tail in Gen.Choose(0, 200).SelectMany(n => Gen.ArrayOf(HostileCases.Bytes, n)) select (byte[])[.. prefix, .. tail],
-            from file in _validFiles from damaged in HostileCases.Mutate(IdxTestFiles.Gzip(file)) select damaged);
-        long allocated = HostileCases.Run(
+            from prefix in prefixes from tail in Gen.Choose(0, 200).SelectMany(n => Gen.ArrayOf(HostileInputs.Bytes, n)) select (byte[])[.. prefix, .. tail],
+            from file in _validFiles from damaged in HostileInputs.Mutate(IdxTestFiles.Gzip(file)) select damaged);
+        return HostileInputs.ForAll(
             cases,
             bytes =>
             {
@@ -114,9 +111,7 @@ public sealed class HostileIdxFileTests : IDisposable
                     Assert.StartsWith(path + ": ", e.Message);
                 }
             },
-            cases: 500,
-            seed: 204);
-        Assert.InRange(allocated, 0, MaxAllocatedBytes);
+            MaxAllocatedBytes);
     }
 
     [Fact]

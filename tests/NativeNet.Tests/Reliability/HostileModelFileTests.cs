@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NativeNet.Networks;
 using NativeNet.Optimizers;
 using NativeNet.Serialization;
@@ -35,47 +36,43 @@ public sealed class HostileModelFileTests : IDisposable
 
     public void Dispose() => Directory.Delete(_directory, recursive: true);
 
-    [Fact]
-    public void Damaged_files_load_consistently_or_throw_InvalidFileFormatException()
+    [Property(MaxTest = 1500, Replay = "101,11400714819323198485")]
+    public Property Damaged_files_load_consistently_or_throw_InvalidFileFormatException()
     {
-        var cases = from file in Gen.Elements(_validFiles.Value) from damaged in HostileCases.Mutate(file) select damaged;
-        long allocated = HostileCases.Run(cases, Load, cases: 1500, seed: 101);
-        Assert.InRange(allocated, 0, MaxAllocatedBytes);
+        var cases = from file in Gen.Elements(_validFiles.Value) from damaged in HostileInputs.Mutate(file) select damaged;
+        return HostileInputs.ForAll(cases, Load, MaxAllocatedBytes);
     }
 
-    [Fact]
-    public void Damaged_files_with_a_correct_checksum_load_consistently_or_throw_InvalidFileFormatException()
+    [Property(MaxTest = 2000, Replay = "102,11400714819323198485")]
+    public Property Damaged_files_with_a_correct_checksum_load_consistently_or_throw_InvalidFileFormatException()
     {
-        var cases = from file in Gen.Elements(_validFiles.Value) from damaged in HostileCases.Mutate(file) select WithChecksum(damaged);
-        long allocated = HostileCases.Run(cases, Load, cases: 2000, seed: 102);
-        Assert.InRange(allocated, 0, MaxAllocatedBytes);
+        var cases = from file in Gen.Elements(_validFiles.Value) from damaged in HostileInputs.Mutate(file) select WithChecksum(damaged);
+        return HostileInputs.ForAll(cases, Load, MaxAllocatedBytes);
     }
 
-    [Fact]
-    public void Forged_header_fields_are_rejected_before_anything_they_size_is_allocated()
+    [Property(MaxTest = 1500, Replay = "103,11400714819323198485")]
+    public Property Forged_header_fields_are_rejected_before_anything_they_size_is_allocated()
     {
         var cases = from file in Gen.Elements(_validFiles.Value) from forged in ForgeField(file) select WithChecksum(forged);
-        long allocated = HostileCases.Run(cases, Load, cases: 1500, seed: 103);
-        Assert.InRange(allocated, 0, MaxAllocatedBytes);
+        return HostileInputs.ForAll(cases, Load, MaxAllocatedBytes);
     }
 
-    [Fact]
-    public void Random_bytes_behind_a_valid_signature_are_rejected()
+    [Property(MaxTest = 500, Replay = "104,11400714819323198485")]
+    public Property Random_bytes_behind_a_valid_signature_are_rejected()
     {
         var cases =
-            from body in Gen.Choose(0, 300).SelectMany(n => Gen.ArrayOf(HostileCases.Bytes, n))
+            from body in Gen.Choose(0, 300).SelectMany(n => Gen.ArrayOf(HostileInputs.Bytes, n))
             from elementSize in Gen.Elements(4, 8, 2)
             select WithChecksum([.. "NNETMODL"u8, 1, 0, 0, 0, (byte)elementSize, 0, 0, 0, .. body, 0, 0, 0, 0]);
-        long allocated = HostileCases.Run(cases, Load, cases: 500, seed: 104);
-        Assert.InRange(allocated, 0, MaxAllocatedBytes);
+        return HostileInputs.ForAll(cases, Load, MaxAllocatedBytes);
     }
 
-    [Fact]
-    public void Damaged_files_on_disk_load_consistently_or_throw_InvalidFileFormatException()
+    [Property(MaxTest = 300, Replay = "105,11400714819323198485")]
+    public Property Damaged_files_on_disk_load_consistently_or_throw_InvalidFileFormatException()
     {
         string path = Path.Combine(_directory, "damaged.nnet");
-        var cases = from file in Gen.Elements(_validFiles.Value) from damaged in HostileCases.Mutate(file) from checksum in Gen.Elements(true, false) select checksum ? WithChecksum(damaged) : damaged;
-        HostileCases.Run(
+        var cases = from file in Gen.Elements(_validFiles.Value) from damaged in HostileInputs.Mutate(file) from checksum in Gen.Elements(true, false) select checksum ? WithChecksum(damaged) : damaged;
+        return HostileInputs.ForAll(
             cases,
             bytes =>
             {
@@ -88,9 +85,7 @@ public sealed class HostileModelFileTests : IDisposable
                 {
                     Assert.StartsWith(path + ": ", e.Message);
                 }
-            },
-            cases: 300,
-            seed: 105);
+            });
     }
 
     [Theory]
@@ -167,8 +162,8 @@ public sealed class HostileModelFileTests : IDisposable
         int[] doubleFields = [codes + 2, codes + 10, codes + 18, codes + 28, codes + 36, codes + 44];
         Gen<double> hostileDoubles = Gen.Elements(double.NaN, double.PositiveInfinity, double.NegativeInfinity, -1.0, 0.0, 0.5, 1.0, 2.0, double.MaxValue, double.Epsilon);
         return Gen.OneOf(
-            from at in Gen.Elements(intFields) from value in HostileCases.HostileInts select SetInt32(file, at, value),
-            from at in Gen.Elements(byteFields) from value in HostileCases.Bytes select Set(file, at, [value]),
+            from at in Gen.Elements(intFields) from value in HostileInputs.HostileInts select SetInt32(file, at, value),
+            from at in Gen.Elements(byteFields) from value in HostileInputs.Bytes select Set(file, at, [value]),
             from at in Gen.Elements(doubleFields) from value in hostileDoubles select SetDouble(file, at, value));
     }
 

@@ -100,10 +100,10 @@ public class HyperparameterSearchTests
             Assert.Equal([0, 1, 3, 4, 5], partial.MissingTrials);
             Assert.Equal(trial, partial.Best);
 
-            File.Copy(Path.Combine(directory, TrialResultFile.FileName(2)), Path.Combine(directory, "trial-2-copy.txt"));
+            File.Copy(Path.Combine(directory, TrialResultFile.FileName(2)), Path.Combine(directory, "trial-2-copy.json"));
             var duplicate = Assert.Throws<InvalidFileFormatException>(() => TuningReport.Merge(directory));
             Assert.Contains("trial 2 is also in", duplicate.Message, StringComparison.Ordinal);
-            File.Delete(Path.Combine(directory, "trial-2-copy.txt"));
+            File.Delete(Path.Combine(directory, "trial-2-copy.json"));
 
             var other = spec with { Trials = 7 };
             TrialResultFile.Write(directory, other, HyperparameterSearch.RunTrial(other, _data, 6));
@@ -124,16 +124,53 @@ public class HyperparameterSearchTests
         var spec = TuningTestSupport.SmallSpec();
         var result = HyperparameterSearch.RunTrial(spec, _data, 1);
         string text = TrialResultFile.Format(spec, result);
-        var (readSpec, readResult) = TrialResultFile.Parse(text, "t.txt");
+        var (readSpec, readResult) = TrialResultFile.Parse(text, "t.json");
         Assert.Equal(spec, readSpec);
         Assert.Equal(result, readResult);
 
-        var edited = text.Replace($"lr = {result.Hyperparameters[TunableParameters.LearningRate]}", "lr = 0.5", StringComparison.Ordinal);
-        Assert.Contains("not those the spec gives trial 1", Assert.Throws<InvalidFileFormatException>(() => TrialResultFile.Parse(edited, "t.txt")).Message, StringComparison.Ordinal);
-        Assert.Contains("missing the [epochs] section", Assert.Throws<InvalidFileFormatException>(() => TrialResultFile.Parse(text[..text.IndexOf("[epochs]", StringComparison.Ordinal)], "t.txt")).Message, StringComparison.Ordinal);
-        var badRow = text.Replace("\n2,", "\n3,", StringComparison.Ordinal);
-        Assert.Contains("t.txt line", Assert.Throws<InvalidFileFormatException>(() => TrialResultFile.Parse(badRow, "t.txt")).Message, StringComparison.Ordinal);
-        Assert.Throws<InvalidFileFormatException>(() => TrialResultFile.Parse("hello", "t.txt"));
+        // JSON a person (or jq) reads: the spec as its own lines, snake_case members, one object per epoch.
+        using (var json = System.Text.Json.JsonDocument.Parse(text))
+        {
+            var root = json.RootElement;
+            Assert.Equal(TrialResultFile.FormatName, root.GetProperty("format").GetString());
+            Assert.Equal(spec.ToText().TrimEnd('\n').Split('\n'), root.GetProperty("spec").EnumerateArray().Select(l => l.GetString()));
+            Assert.Equal(result.Hyperparameters[TunableParameters.LearningRate], root.GetProperty("hyperparameters").GetProperty("lr").GetString());
+            Assert.Equal(result.EpochsTrained, root.GetProperty("epochs").GetArrayLength());
+            Assert.Equal(result.ValidationAccuracies[0], root.GetProperty("epochs")[0].GetProperty("validation_accuracy").GetDouble());
+        }
+
+        string lr = $"\"lr\": \"{result.Hyperparameters[TunableParameters.LearningRate]}\"";
+        Assert.Contains(lr, text, StringComparison.Ordinal);
+        string edited = text.Replace(lr, "\"lr\": \"0.5\"", StringComparison.Ordinal);
+        Assert.Contains("not those the spec gives trial 1", Parse(edited), StringComparison.Ordinal);
+        Assert.Contains("t.json: not a valid trial result file", Parse(text.Replace("\"epochs\"", "\"epochz\"", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("expected epoch 2", Parse(text.Replace("\"epoch\": 2,", "\"epoch\": 3,", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("unknown stop reason 'halted'", Parse(text.Replace("\"stop\": \"completed\"", "\"stop\": \"halted\"", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("version 2", Parse(text.Replace("\"version\": 1", "\"version\": 2", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains("t.json: not a valid trial result file", Parse("hello"), StringComparison.Ordinal);
+
+        static string Parse(string text) => Assert.Throws<InvalidFileFormatException>(() => TrialResultFile.Parse(text, "t.json")).Message;
+    }
+
+    [Fact]
+    public void Result_files_of_the_old_text_format_get_an_error_naming_the_format()
+    {
+        const string OldFile = "# nativenet tuning trial result\n[spec]\nseed = 0\n[trial]\nindex = 0\n[epochs]\nepoch,train_accuracy,validation_accuracy\n";
+        var parse = Assert.Throws<InvalidFileFormatException>(() => TrialResultFile.Parse(OldFile, "trial-00000.txt"));
+        Assert.Contains("old text format", parse.Message, StringComparison.Ordinal);
+
+        string directory = TuningTestSupport.NewDirectory();
+        try
+        {
+            File.WriteAllText(Path.Combine(directory, "trial-00000.txt"), OldFile);
+            var merge = Assert.Throws<InvalidFileFormatException>(() => TuningReport.Merge(directory));
+            Assert.Contains("old text format (trial-*.txt, first trial-00000.txt)", merge.Message, StringComparison.Ordinal);
+            Assert.Contains("results are now JSON (trial-*.json)", merge.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            TuningTestSupport.DeleteDirectory(directory);
+        }
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Microsoft.FSharp.Core;
+using FsCheck.Xunit;
 using NativeNet.Tuning;
 
 namespace NativeNet.Tests.Tuning;
@@ -91,17 +91,14 @@ public class SearchRangeTests
         Assert.All(seen.Values, n => Assert.InRange(n, 900, 1100));
     }
 
-    [Fact]
-    public void Samples_stay_within_any_valid_bounds()
+    [Property(MaxTest = 200, Replay = "20240611,11400714819323198485")]
+    public Property Samples_stay_within_any_valid_bounds()
     {
         var cases = from exponent in Gen.Choose(-8, 1)
                     from widthTenths in Gen.Choose(1, 60)
                     from index in Gen.Choose(0, 1000)
                     select (exponent, widthTenths, index);
-        var config = Config.QuickThrowOnFailure
-            .WithMaxTest(200)
-            .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(20240611, 0x9E3779B97F4A7C15UL), FSharpOption<int>.None)));
-        Check.One(config, Prop.ForAll(Arb.From(cases), c =>
+        return Prop.ForAll(Arb.From(cases), c =>
         {
             double min = Math.Pow(10, c.exponent);
             double max = min * Math.Pow(10, c.widthTenths / 10.0);
@@ -110,7 +107,7 @@ public class SearchRangeTests
             var uniform = SearchSpace.Default.With(TunableParameters.WeightDecay, new UniformRange(min, max));
             double decay = uniform.Sample(c.index, 1, c.index).WeightDecay;
             return lr >= min && lr <= max && decay >= min && decay <= max;
-        }));
+        });
     }
 
     [Fact]

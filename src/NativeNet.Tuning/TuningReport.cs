@@ -110,12 +110,13 @@ public sealed class TuningReport
     }
 
     /// <summary>
-    /// Reads every result file (<c>trial-*.txt</c>) in <paramref name="directory"/> into one report, as if the
+    /// Reads every result file (<c>trial-*.json</c>) in <paramref name="directory"/> into one report, as if the
     /// trials had run in one local search. All files must come from the same spec; missing trials are allowed
     /// (see <see cref="MissingTrials"/>).
     /// </summary>
     /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
-    /// <exception cref="InvalidFileFormatException">No result files, a malformed file, files of different specs, or a trial twice.</exception>
+    /// <exception cref="InvalidFileFormatException">No result files, a malformed file, result files of the old text format
+    /// (<see cref="TrialResultFile.FindAll"/>), files of different specs, or a trial twice.</exception>
     public static TuningReport Merge(string directory)
     {
         ArgumentException.ThrowIfNullOrEmpty(directory);
@@ -124,9 +125,8 @@ public sealed class TuningReport
             throw new DirectoryNotFoundException($"Result folder '{directory}' does not exist.");
         }
 
-        var paths = Directory.GetFiles(directory, TrialResultFile.SearchPattern);
-        Array.Sort(paths, StringComparer.Ordinal);
-        if (paths.Length == 0)
+        var paths = TrialResultFile.FindAll(directory);
+        if (paths.Count == 0)
         {
             throw new InvalidFileFormatException($"'{directory}' holds no trial result files ({TrialResultFile.SearchPattern}).");
         }

@@ -1,35 +1,31 @@
 using FsCheck;
 using FsCheck.Fluent;
-using Microsoft.FSharp.Core;
 
 namespace NativeNet.Tests.Reliability;
 
-/// <summary>Generators of damaged files and the harness that runs them: fixed seeds, counted cases, bounded allocation.</summary>
-internal static class HostileCases
+/// <summary>
+/// Generators of damaged files and hostile numbers, and the property that a case both holds and stays within an
+/// allocation bound. The tests run them with FsCheck.Xunit's [Property] (fixed MaxTest and Replay).
+/// </summary>
+internal static class HostileInputs
 {
     public static readonly Gen<byte> Bytes = Gen.Choose(0, 255).Select(i => (byte)i);
 
+    /// <summary><paramref name="property"/> holds for every generated case.</summary>
+    public static Property ForAll<TCase>(Gen<TCase> generator, Action<TCase> property) =>
+        Prop.ForAll(generator.ToArbitrary(), property);
+
     /// <summary>
-    /// Runs <paramref name="property"/> on exactly <paramref name="cases"/> generated inputs from a fixed seed and
-    /// returns the largest number of bytes one case allocated on the calling thread.
+    /// <paramref name="property"/> holds for every generated case, and no case allocates more than
+    /// <paramref name="maxAllocatedBytes"/> on the calling thread (whatever sizes a damaged header declares).
     /// </summary>
-    public static long Run<TCase>(Gen<TCase> generator, Action<TCase> property, int cases, ulong seed)
-    {
-        int ran = 0;
-        long maxAllocated = 0;
-        Config config = Config.QuickThrowOnFailure
-            .WithMaxTest(cases)
-            .WithReplay(FSharpOption<Replay>.Some(new Replay(new Rnd(seed, 0x9E3779B97F4A7C15UL), FSharpOption<int>.None)));
-        Check.One(config, Prop.ForAll(generator.ToArbitrary(), (TCase input) =>
+    public static Property ForAll<TCase>(Gen<TCase> generator, Action<TCase> property, long maxAllocatedBytes) =>
+        Prop.ForAll(generator.ToArbitrary(), (TCase input) =>
         {
-            ran++;
             long before = GC.GetAllocatedBytesForCurrentThread();
             property(input);
-            maxAllocated = Math.Max(maxAllocated, GC.GetAllocatedBytesForCurrentThread() - before);
-        }));
-        Assert.Equal(cases, ran);
-        return maxAllocated;
-    }
+            Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, maxAllocatedBytes);
+        });
 
     /// <summary>
     /// One damage of <paramref name="bytes"/>: truncation, 1 to 4 bit flips, a run of 1 to 8 random bytes written
