@@ -85,7 +85,7 @@ internal sealed record LossCurvesResult : ExperimentResult
             data.Add([i, .. curves.Select(c => (object)c.Losses[i]), .. smoothed.Select(s => (object)s[i])]);
 
         var x = NetworkRuns.Indices(iterations);
-        var chart = Plots.Lines(title, Plots.Linear("iteration"), Plots.Linear("loss", 0, yMax)).WithLegend(LegendSpot.TopRight);
+        var chart = Plots.Lines(title, Plots.Linear("iteration"), Plots.Linear("loss", 0, yMax)).WithLegend(LegendSpot.MiddleRight);
         for (var k = 0; k < curves.Count; k++)
             chart.Series.Add(new Curve(curves[k].Label, x, smoothed[k]) { MarkerType = curves[k].Marker, MarkerEvery = Math.Max(1, iterations / 20) });
 

@@ -78,6 +78,7 @@ internal static class Plots
         (legend.LegendPlacement, legend.LegendPosition) = position switch
         {
             LegendSpot.TopLeft => (LegendPlacement.Inside, LegendPosition.LeftTop),
+            LegendSpot.MiddleRight => (LegendPlacement.Inside, LegendPosition.RightMiddle),
             LegendSpot.BottomRight => (LegendPlacement.Inside, LegendPosition.RightBottom),
             LegendSpot.BottomLeft => (LegendPlacement.Inside, LegendPosition.LeftBottom),
             LegendSpot.OutsideRight => (LegendPlacement.Outside, LegendPosition.RightTop),
@@ -113,7 +114,7 @@ internal static class Plots
         axis.TickStyle = TickStyle.Outside;
         axis.TicklineColor = _frame;
         axis.MinorTickSize = 0;
-        axis.AxisTitleDistance = 6;
+        axis.AxisTitleDistance = 10;
         axis.IntervalLength = 45;
         axis.IsPanEnabled = false;
         axis.IsZoomEnabled = false;
@@ -144,6 +145,9 @@ internal enum LegendSpot
 
     /// <summary>Inside, top left.</summary>
     TopLeft,
+
+    /// <summary>Inside, right, halfway up: free when curves start high and fall, or stay at the top.</summary>
+    MiddleRight,
 
     /// <summary>Inside, bottom right.</summary>
     BottomRight,
