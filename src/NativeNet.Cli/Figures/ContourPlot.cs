@@ -51,10 +51,6 @@ internal static class ContourPlot
             ContourLevels = [.. levels],
             ContourColors = colors,
             StrokeThickness = 1,
-            LabelFormatString = "0.##",
-            LabelBackground = OxyColors.White,
-            FontSize = 9,
-            TextColor = OxyColor.FromRgb(0x70, 0x70, 0x70),
             RenderInLegend = false,
             // Set, so the contours do not take the first palette colour from the paths.
             Color = OxyColors.Gray,
