@@ -1,14 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
-using NativeNet.Charts;
 using NativeNet.Cli.Arguments;
 using NativeNet.Cli.Experiments;
+using NativeNet.Cli.Figures;
 using NativeNet.Cli.Rendering;
 using NativeNet.Data;
 using NativeNet.Networks;
 using NativeNet.Optimizers;
 using NativeNet.Serialization;
 using NativeNet.Training;
+using OxyPlot;
 using Spectre.Console;
 
 namespace NativeNet.Cli.Commands;
@@ -138,33 +139,17 @@ internal static class TrainCommand
         Directory.CreateDirectory(directory);
         var losses = history.Losses.ToArray();
         var iterations = NetworkRuns.Indices(losses.Length);
-        var loss = new LineChart
-        {
-            Title = $"Training loss: {description}",
-            XAxis = new Axis("iteration"),
-            YAxis = new Axis("loss"),
-            Series =
-            [
-                new LineSeries("mini-batch loss", iterations, losses) { Color = "#B8CCE4", LineWidth = 1 },
-                new LineSeries("smoothed", iterations, CurveSmoothing.Smooth(losses)),
-            ],
-        };
+        var loss = Plots.Lines($"Training loss: {description}", Plots.Linear("iteration"), Plots.Linear("loss")).WithLegend(LegendSpot.TopRight);
+        loss.Series.Add(new Curve("mini-batch loss", iterations, losses) { Color = ChartPalette.Faint, StrokeThickness = 1 });
+        loss.Series.Add(new Curve("smoothed", iterations, CurveSmoothing.Smooth(losses)) { Color = ChartPalette.Color(1), StrokeThickness = 2 });
         var epochs = NetworkRuns.Indices(history.TrainAccuracies.Count, start: 1);
-        var accuracy = new LineChart
-        {
-            Title = $"Accuracy: {description}",
-            XAxis = new Axis("epoch"),
-            YAxis = new Axis("accuracy"),
-            Series =
-            [
-                new LineSeries("train", epochs, history.TrainAccuracies) { Marker = MarkerShape.Circle },
-                new LineSeries("test", epochs, history.TestAccuracies) { Marker = MarkerShape.Square, Line = LineStyle.Dashed },
-            ],
-        };
+        var accuracy = Plots.Lines($"Accuracy: {description}", Plots.Linear("epoch"), Plots.Linear("accuracy")).WithLegend(LegendSpot.BottomRight);
+        accuracy.Series.Add(new Curve("train", epochs, history.TrainAccuracies) { MarkerType = MarkerType.Circle });
+        accuracy.Series.Add(new Curve("test", epochs, history.TestAccuracies) { MarkerType = MarkerType.Square, Dashes = Curve.Dashed });
         var lossPath = Path.Combine(directory, _plotFileNames[0]);
         var accuracyPath = Path.Combine(directory, _plotFileNames[1]);
-        loss.Save(lossPath);
-        accuracy.Save(accuracyPath);
+        Figure.Single(loss).Save(lossPath);
+        Figure.Single(accuracy).Save(accuracyPath);
         return [lossPath, accuracyPath];
     }
 

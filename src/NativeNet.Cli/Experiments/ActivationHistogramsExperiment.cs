@@ -1,6 +1,7 @@
 using System.Numerics.Tensors;
-using NativeNet.Charts;
+using NativeNet.Cli.Figures;
 using NativeNet.Randomness;
+using OxyPlot;
 
 namespace NativeNet.Cli.Experiments;
 
@@ -41,7 +42,7 @@ internal static class ActivationHistogramsExperiment
         var done = 0;
         foreach (var activation in Activations)
         {
-            var cells = new List<Chart>();
+            var cells = new List<PlotModel>();
             foreach (var (label, std) in Inits)
             {
                 var outputs = Forward(input, activation, std, random);
@@ -57,15 +58,7 @@ internal static class ActivationHistogramsExperiment
                     fractions[layer + 2] = Format.Fixed(s.SaturatedFraction, 2);
                     var (range, values) = HistogramView(activation, std, outputs[layer]);
                     AddCounts(data, activation, label, layer + 1, values, range);
-                    cells.Add(new Histogram
-                    {
-                        Title = $"{label} · layer {layer + 1}",
-                        Values = values,
-                        Bins = Bins,
-                        XAxis = new Axis { Range = range },
-                        YAxis = new Axis(layer == 0 ? "count" : null),
-                        FontSize = 11,
-                    });
+                    cells.Add(HistogramPlot.Create($"{label} · layer {layer + 1}", values, Bins, range.Min, range.Max, null, layer == 0 ? "count" : null, fontSize: 11));
                 }
 
                 spread.Add(stds);
@@ -73,13 +66,13 @@ internal static class ActivationHistogramsExperiment
                 settings.Report("forward passes", ++done, Activations.Length * Inits.Length);
             }
 
-            figures.Add(new NamedFigure($"{Name}-{activation}.svg", new ChartGrid
+            figures.Add(new NamedFigure($"{Name}-{activation}.svg", new Figure
             {
                 Title = Caption(activation),
                 Columns = Layers,
-                CellWidth = 220,
-                CellHeight = 180,
-                Charts = cells,
+                PanelWidth = 220,
+                PanelHeight = 180,
+                Panels = cells,
             }));
         }
 
@@ -163,29 +156,22 @@ internal static class ActivationHistogramsExperiment
     /// The book's histogram ranges: (0, 1) for sigmoid, (−1, 1) for tanh. ReLU shows its positive outputs on (0, 2),
     /// except with std 1, where they grow ~7× per layer and the range follows the data.
     /// </summary>
-    private static (ValueRange Range, double[] Values) HistogramView(string activation, double std, double[] outputs)
+    private static ((double Min, double Max) Range, double[] Values) HistogramView(string activation, double std, double[] outputs)
     {
         if (activation == "sigmoid")
-            return (new ValueRange(0, 1), outputs);
+            return ((0, 1), outputs);
         if (activation == "tanh")
-            return (new ValueRange(-1, 1), outputs);
+            return ((-1, 1), outputs);
         var positive = Array.FindAll(outputs, static v => v > 0);
         if (std < 1 || positive.Length == 0)
-            return (new ValueRange(0, 2), positive);
-        return (new ValueRange(0, positive.Max()), positive);
+            return ((0, 2), positive);
+        return ((0, positive.Max()), positive);
     }
 
-    private static void AddCounts(CsvTable data, string activation, string init, int layer, double[] values, ValueRange range)
+    private static void AddCounts(CsvTable data, string activation, string init, int layer, double[] values, (double Min, double Max) range)
     {
-        var counts = new long[Bins];
-        var width = range.Span / Bins;
-        foreach (var v in values)
-        {
-            if (!range.Contains(v))
-                continue;
-            counts[Math.Min((int)((v - range.Min) / width), Bins - 1)]++;
-        }
-
+        var counts = HistogramPlot.Count(values, Bins, range.Min, range.Max);
+        var width = (range.Max - range.Min) / Bins;
         for (var b = 0; b < Bins; b++)
             data.Add(activation, init, layer, range.Min + b * width, range.Min + (b + 1) * width, counts[b]);
     }

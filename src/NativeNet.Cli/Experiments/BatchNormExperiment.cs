@@ -1,5 +1,6 @@
-using NativeNet.Charts;
+using NativeNet.Cli.Figures;
 using NativeNet.Networks;
+using OxyPlot;
 
 namespace NativeNet.Cli.Experiments;
 
@@ -39,7 +40,7 @@ internal static class BatchNormExperiment
         var without = new double[scales.Length][];
         var csv = new CsvTable(Name + ".csv", "weight_scale", "epoch", "train_accuracy_batchnorm", "train_accuracy_plain");
         var table = new ResultTable($"Final training accuracy after {Epochs} epochs ({TrainSamples} samples)", "weight scale", "with batch norm", "without");
-        var panels = new List<Chart>();
+        var panels = new List<PlotModel>();
         var runs = 0;
         for (var s = 0; s < scales.Length; s++)
         {
@@ -53,29 +54,26 @@ internal static class BatchNormExperiment
                 csv.Add(scales[s], e + 1, At(withBn[s], e), At(without[s], e));
             table.Add(Format.General(scales[s], 3), FinalText(withBn[s]), FinalText(without[s]));
             var x = NetworkRuns.Indices(Epochs, start: 1);
-            panels.Add(new LineChart
-            {
-                Title = $"W: {Format.General(scales[s], 3)}",
-                XAxis = new Axis(s >= scales.Length - 4 ? "epoch" : null),
-                YAxis = new Axis(s % 4 == 0 ? "train accuracy" : null) { Range = new ValueRange(0, 1) },
-                Series =
-                [
-                    new LineSeries("with batch norm", x, Padded(withBn[s])) { LineWidth = 2 },
-                    new LineSeries("without batch norm", x, Padded(without[s])) { Line = LineStyle.Dashed },
-                ],
-                FontSize = 11,
-            });
+            var panel = Plots.Lines(
+                $"W: {Format.General(scales[s], 3)}",
+                Plots.Linear(s >= scales.Length - 4 ? "epoch" : null),
+                Plots.Linear(s % 4 == 0 ? "train accuracy" : null, 0, 1),
+                fontSize: 11);
+            panel.Series.Add(new Curve("with batch norm", x, Padded(withBn[s])) { StrokeThickness = 2 });
+            panel.Series.Add(new Curve("without batch norm", x, Padded(without[s])) { Dashes = Curve.Dashed });
+            panels.Add(panel);
         }
 
         var learnedWith = withBn.Count(a => Last(a) > LearnedThreshold);
         var learnedWithout = without.Count(a => Last(a) > LearnedThreshold);
-        var figure = new ChartGrid
+        var figure = new Figure
         {
             Title = $"Training accuracy with and without batch norm, by initial weight scale ({TrainSamples} samples, SGD lr 0.01)",
             Columns = 4,
-            CellWidth = 260,
-            CellHeight = 200,
-            Charts = panels,
+            PanelWidth = 260,
+            PanelHeight = 200,
+            SharedLegend = true,
+            Panels = panels,
         };
         return new BatchNormResult
         {

@@ -1,4 +1,4 @@
-using NativeNet.Charts;
+using NativeNet.Cli.Figures;
 
 namespace NativeNet.Cli.Experiments;
 
@@ -24,5 +24,5 @@ internal abstract record ExperimentResult
     public IReadOnlyList<CsvTable> Data { get; init; } = [];
 }
 
-/// <summary>A chart and the file name (without directory) it is saved under.</summary>
-internal sealed record NamedFigure(string FileName, Chart Chart);
+/// <summary>A figure and the file name (without directory) it is saved under.</summary>
+internal sealed record NamedFigure(string FileName, Figure Figure);

@@ -1,5 +1,6 @@
-using NativeNet.Charts;
+using NativeNet.Cli.Figures;
 using NativeNet.Gradients;
+using OxyPlot;
 
 namespace NativeNet.Cli.Experiments;
 
@@ -21,7 +22,7 @@ internal static class GradientDescentExperiment
         var runs = new List<GradientDescentResult<double>>();
         var table = new ResultTable($"Gradient descent on x0² + x1², {Steps} steps from (-3, 4)", "learning rate", "final point", "distance to the minimum", "outcome");
         var data = new CsvTable(Name + ".csv", "learning_rate", "step", "x0", "x1");
-        var distanceSeries = new List<LineSeries>();
+        var distanceSeries = new List<Curve>();
         for (var r = 0; r < LearningRates.Length; r++)
         {
             var lr = LearningRates[r];
@@ -41,40 +42,32 @@ internal static class GradientDescentExperiment
                 data.Add(lr, s, run.Path[s][0], run.Path[s][1]);
             }
 
-            distanceSeries.Add(new LineSeries($"lr = {Format.General(lr)} ({outcome})", steps, distances));
+            distanceSeries.Add(new Curve($"lr = {Format.General(lr)} ({outcome})", steps, distances));
         }
 
         var converging = runs[0];
-        var path = new LineSeries("lr = 0.1", Column(converging.Path, 0), Column(converging.Path, 1)) { Marker = MarkerShape.Circle, MarkerEvery = 1 };
-        var stalled = new LineSeries("lr = 1e-10", Column(runs[2].Path, 0), Column(runs[2].Path, 1)) { Marker = MarkerShape.Square, Line = LineStyle.None };
-        var contour = new ContourPlot
-        {
-            Title = "Paths on f = x0² + x1² (lr 10 leaves the plot)",
-            Function = static (x, y) => x * x + y * y,
-            XRange = new ValueRange(-4.5, 4.5),
-            YRange = new ValueRange(-4.5, 4.5),
-            XLabel = "x0",
-            YLabel = "x1",
-            EqualAspect = true,
-            Paths = [path, stalled],
-            Minimum = new Point2(0, 0),
-        };
-        var distanceChart = new LineChart
-        {
-            Title = "Distance to the minimum per step",
-            XAxis = new Axis("step"),
-            YAxis = new Axis("‖x‖ (log scale)") { Scale = AxisScale.Log },
-            Series = distanceSeries,
-            Legend = LegendPosition.OutsideRight,
-        };
-        var figure = new ChartGrid
+        var path = new Curve("lr = 0.1", Column(converging.Path, 0), Column(converging.Path, 1)) { MarkerType = MarkerType.Circle };
+        var stalled = new Curve("lr = 1e-10", Column(runs[2].Path, 0), Column(runs[2].Path, 1)) { MarkerType = MarkerType.Square, MarkerSize = 4, MarkerEvery = Steps, LineStyle = LineStyle.None };
+        var contour = ContourPlot.Create(
+            "Paths on f = x0² + x1² (lr 10 leaves the plot)",
+            static (x, y) => x * x + y * y,
+            (-4.5, 4.5),
+            (-4.5, 4.5),
+            ContourPlot.BowlLevels(20.25, 9),
+            [path, stalled],
+            minimum: (0, 0),
+            axisTitles: ("x0", "x1"),
+            equalAspect: true).WithLegend(LegendSpot.TopRight);
+        var distanceChart = Plots.Lines("Distance to the minimum per step", Plots.Linear("step"), Plots.Log("‖x‖ (log scale)")).WithLegend(LegendSpot.OutsideRight);
+        foreach (var series in distanceSeries)
+            distanceChart.Series.Add(series);
+        var figure = new Figure
         {
             Title = "Gradient descent: too large a learning rate diverges, too small stalls",
             Columns = 2,
-            CellWidth = 480,
-            CellHeight = 420,
-            SharedLegend = false,
-            Charts = [contour, distanceChart],
+            PanelWidth = 480,
+            PanelHeight = 420,
+            Panels = [contour, distanceChart],
         };
 
         settings.Report("descending", 1, 1);

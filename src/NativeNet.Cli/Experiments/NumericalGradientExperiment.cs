@@ -1,5 +1,6 @@
-using NativeNet.Charts;
+using NativeNet.Cli.Figures;
 using NativeNet.Gradients;
+using OxyPlot;
 
 namespace NativeNet.Cli.Experiments;
 
@@ -50,19 +51,11 @@ internal static class NumericalGradientExperiment
             data.Add(x, f[i], tangent5[i], tangent10[i]);
         }
 
-        var chart = new LineChart
-        {
-            Title = "f(x) = 0.01x² + 0.1x and its tangents from central differences",
-            XAxis = new Axis("x"),
-            YAxis = new Axis("f(x)"),
-            Series =
-            [
-                new LineSeries("f(x)", xs, f) { LineWidth = 2.5 },
-                new LineSeries($"tangent at x = 5 (slope {Format.General(at5, 4)})", xs, tangent5) { Line = LineStyle.Dashed },
-                new LineSeries($"tangent at x = 10 (slope {Format.General(at10, 4)})", xs, tangent10) { Line = LineStyle.Dashed },
-                new LineSeries(string.Empty, [5.0, 10.0], [Function(5), Function(10)]) { Marker = MarkerShape.Circle, Line = LineStyle.None, Color = "#000000" },
-            ],
-        };
+        var chart = Plots.Lines("f(x) = 0.01x² + 0.1x and its tangents from central differences", Plots.Linear("x"), Plots.Linear("f(x)")).WithLegend(LegendSpot.TopLeft);
+        chart.Series.Add(new Curve("f(x)", xs, f) { StrokeThickness = 2.5 });
+        chart.Series.Add(new Curve($"tangent at x = 5 (slope {Format.General(at5, 4)})", xs, tangent5) { Dashes = Curve.Dashed });
+        chart.Series.Add(new Curve($"tangent at x = 10 (slope {Format.General(at10, 4)})", xs, tangent10) { Dashes = Curve.Dashed });
+        chart.Series.Add(new Curve(string.Empty, [5.0, 10.0], [Function(5), Function(10)]) { MarkerType = MarkerType.Circle, MarkerSize = 4, LineStyle = LineStyle.None, Color = OxyColors.Black });
 
         settings.Report("derivatives", 1, 1);
         return new NumericalGradientResult
@@ -74,7 +67,7 @@ internal static class NumericalGradientExperiment
             DerivativeAt10 = at10,
             Gradients = gradientValues,
             Tables = [derivatives, gradients],
-            Figures = [new NamedFigure(Name + ".svg", chart)],
+            Figures = [new NamedFigure(Name + ".svg", Figure.Single(chart))],
             Data = [data],
         };
     }

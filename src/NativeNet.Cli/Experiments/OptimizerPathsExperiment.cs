@@ -1,5 +1,6 @@
-using NativeNet.Charts;
+using NativeNet.Cli.Figures;
 using NativeNet.Optimizers;
+using OxyPlot;
 
 namespace NativeNet.Cli.Experiments;
 
@@ -28,7 +29,7 @@ internal static class OptimizerPathsExperiment
         var endpoints = new List<(double X, double Y)>();
         var table = new ResultTable($"Optimizer paths on f(x, y) = x²/20 + y², {Steps} steps from (-7, 2)", "optimizer", "learning rate", "end point", "f at the end");
         var data = new CsvTable(Name + ".csv", "optimizer", "step", "x", "y");
-        var panels = new List<Chart>();
+        var panels = new List<PlotModel>();
         for (var r = 0; r < Runs.Length; r++)
         {
             var (name, label, lr) = Runs[r];
@@ -52,28 +53,25 @@ internal static class OptimizerPathsExperiment
 
             endpoints.Add((p[0], p[1]));
             table.Add(label, Format.General(lr), Format.Point(p[0], p[1]), Format.General(Function(p[0], p[1]), 4));
-            panels.Add(new ContourPlot
-            {
-                Title = $"{label} (lr {Format.General(lr)})",
-                Function = Function,
-                XRange = new ValueRange(-10, 10),
-                YRange = new ValueRange(-5, 5),
-                Levels = [0.25, 1, 2.25, 4, 6.25, 9, 12.25, 16, 20.25],
-                Paths = [new LineSeries(label, xs, ys) { Marker = MarkerShape.Circle, Color = ChartPalette.Color(r) }],
-                Minimum = new Point2(0, 0),
-                Legend = LegendPosition.None,
-            });
+            panels.Add(ContourPlot.Create(
+                $"{label} (lr {Format.General(lr)})",
+                Function,
+                (-10, 10),
+                (-5, 5),
+                [0.25, 1, 2.25, 4, 6.25, 9, 12.25, 16, 20.25],
+                [new Curve(label, xs, ys) { MarkerType = MarkerType.Circle, Color = ChartPalette.Color(r) }],
+                minimum: (0, 0),
+                axisTitles: ("x", "y")).WithLegend(LegendSpot.None));
             settings.Report("optimizing", r + 1, Runs.Length);
         }
 
-        var figure = new ChartGrid
+        var figure = new Figure
         {
             Title = $"{Steps} updates on f(x, y) = x²/20 + y² from (-7, 2)",
             Columns = 2,
-            CellWidth = 420,
-            CellHeight = 300,
-            SharedLegend = false,
-            Charts = panels,
+            PanelWidth = 420,
+            PanelHeight = 300,
+            Panels = panels,
         };
 
         return new OptimizerPathsResult

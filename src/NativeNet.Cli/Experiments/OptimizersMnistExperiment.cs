@@ -1,4 +1,5 @@
-using NativeNet.Charts;
+using NativeNet.Cli.Figures;
+using OxyPlot;
 
 namespace NativeNet.Cli.Experiments;
 
@@ -11,12 +12,12 @@ internal static class OptimizersMnistExperiment
     public const string Name = "optimizers-mnist";
     public const int BatchSize = 128;
 
-    public static readonly (string Optimizer, string Label, double LearningRate, MarkerShape Marker)[] Runs =
+    public static readonly (string Optimizer, string Label, double LearningRate, MarkerType Marker)[] Runs =
     [
-        ("sgd", "SGD", 0.01, MarkerShape.Circle),
-        ("momentum", "Momentum", 0.01, MarkerShape.Cross),
-        ("adagrad", "AdaGrad", 0.01, MarkerShape.Square),
-        ("adam", "Adam", 0.001, MarkerShape.Diamond),
+        ("sgd", "SGD", 0.01, MarkerType.Circle),
+        ("momentum", "Momentum", 0.01, MarkerType.Cross),
+        ("adagrad", "AdaGrad", 0.01, MarkerType.Square),
+        ("adam", "Adam", 0.001, MarkerType.Diamond),
     ];
 
     public static int Iterations(bool quick) => quick ? 500 : 2000;
@@ -48,7 +49,7 @@ internal static class OptimizersMnistExperiment
 }
 
 /// <summary>One training run's loss per iteration.</summary>
-internal sealed record LossCurve(string Label, double[] Losses, MarkerShape Marker);
+internal sealed record LossCurve(string Label, double[] Losses, MarkerType Marker);
 
 /// <summary>Loss curves of several runs, their smoothed versions, and the mean loss over the last 100 iterations of each.</summary>
 internal sealed record LossCurvesResult : ExperimentResult
@@ -84,15 +85,9 @@ internal sealed record LossCurvesResult : ExperimentResult
             data.Add([i, .. curves.Select(c => (object)c.Losses[i]), .. smoothed.Select(s => (object)s[i])]);
 
         var x = NetworkRuns.Indices(iterations);
-        var chart = new LineChart
-        {
-            Title = title,
-            Width = 720,
-            Height = 460,
-            XAxis = new Axis("iteration"),
-            YAxis = new Axis("loss") { Range = new ValueRange(0, yMax) },
-            Series = curves.Select((c, k) => new LineSeries(c.Label, x, smoothed[k]) { Marker = c.Marker, MarkerEvery = Math.Max(1, iterations / 20) }).ToArray(),
-        };
+        var chart = Plots.Lines(title, Plots.Linear("iteration"), Plots.Linear("loss", 0, yMax)).WithLegend(LegendSpot.MiddleRight);
+        for (var k = 0; k < curves.Count; k++)
+            chart.Series.Add(new Curve(curves[k].Label, x, smoothed[k]) { MarkerType = curves[k].Marker, MarkerEvery = Math.Max(1, iterations / 20) });
 
         return new LossCurvesResult
         {
@@ -102,7 +97,7 @@ internal sealed record LossCurvesResult : ExperimentResult
             FinalLoss = tail,
             Ranking = ranking,
             Tables = [table],
-            Figures = [new NamedFigure(name + ".svg", chart)],
+            Figures = [new NamedFigure(name + ".svg", Figure.Single(chart, 720, 460))],
             Data = [data],
         };
     }

@@ -1,4 +1,5 @@
-using NativeNet.Charts;
+using NativeNet.Cli.Figures;
+using OxyPlot;
 
 namespace NativeNet.Cli.Experiments;
 
@@ -62,18 +63,12 @@ internal static class OverfittingExperiments
         }
 
         var x = NetworkRuns.Indices(trainAcc.Length, start: 1);
-        var chart = new LineChart
-        {
-            Title = $"{TrainSamples} training samples, {variant}: train {Format.Fixed(finalTrain, 3)}, test {Format.Fixed(finalTest, 3)}",
-            XAxis = new Axis("epoch") { Range = new ValueRange(0, epochs) },
-            YAxis = new Axis("accuracy") { Range = new ValueRange(0, 1) },
-            Series =
-            [
-                new LineSeries("train", x, trainAcc) { Marker = MarkerShape.Circle, MarkerEvery = 10 },
-                new LineSeries("test", x, testAcc) { Marker = MarkerShape.Square, MarkerEvery = 10 },
-            ],
-            Legend = LegendPosition.Auto,
-        };
+        var chart = Plots.Lines(
+            $"{TrainSamples} training samples, {variant}: train {Format.Fixed(finalTrain, 3)}, test {Format.Fixed(finalTest, 3)}",
+            Plots.Linear("epoch", 0, epochs),
+            Plots.Linear("accuracy", 0, 1)).WithLegend(LegendSpot.BottomRight);
+        chart.Series.Add(new Curve("train", x, trainAcc) { MarkerType = MarkerType.Circle, MarkerEvery = 10 });
+        chart.Series.Add(new Curve("test", x, testAcc) { MarkerType = MarkerType.Square, MarkerEvery = 10 });
 
         return new OverfittingResult
         {
@@ -84,7 +79,7 @@ internal static class OverfittingExperiments
             TrainAccuracies = trainAcc,
             TestAccuracies = testAcc,
             Tables = [table],
-            Figures = [new NamedFigure(name + ".svg", chart)],
+            Figures = [new NamedFigure(name + ".svg", Figure.Single(chart))],
             Data = [csv],
         };
     }

@@ -1,5 +1,6 @@
-using NativeNet.Charts;
+using NativeNet.Cli.Figures;
 using NativeNet.Networks;
+using OxyPlot;
 
 namespace NativeNet.Cli.Experiments;
 
@@ -41,36 +42,20 @@ internal static class TwoLayerNetExperiment
             csvLoss.Add(i, losses[i]);
 
         var x = NetworkRuns.Indices(trainAcc.Length, start: 1);
-        var accuracy = new LineChart
-        {
-            Title = "Accuracy after each epoch",
-            XAxis = new Axis("epoch"),
-            YAxis = new Axis("accuracy") { Range = new ValueRange(0, 1) },
-            Series =
-            [
-                new LineSeries("train", x, trainAcc) { Marker = MarkerShape.Circle, MarkerEvery = Math.Max(1, epochs / 20) },
-                new LineSeries("test", x, testAcc) { Line = LineStyle.Dashed },
-            ],
-        };
-        var loss = new LineChart
-        {
-            Title = "Mini-batch loss (light) and smoothed",
-            XAxis = new Axis("iteration"),
-            YAxis = new Axis("loss"),
-            Series =
-            [
-                new LineSeries(string.Empty, NetworkRuns.Indices(losses.Length), losses) { Color = "#B8CCE4", LineWidth = 1 },
-                new LineSeries("loss (smoothed)", NetworkRuns.Indices(losses.Length), CurveSmoothing.Smooth(losses)),
-            ],
-        };
-        var figure = new ChartGrid
+        var accuracy = Plots.Lines("Accuracy after each epoch", Plots.Linear("epoch"), Plots.Linear("accuracy", 0, 1)).WithLegend(LegendSpot.BottomRight);
+        accuracy.Series.Add(new Curve("train", x, trainAcc) { MarkerType = MarkerType.Circle, MarkerEvery = Math.Max(1, epochs / 20) });
+        accuracy.Series.Add(new Curve("test", x, testAcc) { Dashes = Curve.Dashed });
+        var iterations = NetworkRuns.Indices(losses.Length);
+        var loss = Plots.Lines("Mini-batch loss (light) and smoothed", Plots.Linear("iteration"), Plots.Linear("loss")).WithLegend(LegendSpot.TopRight);
+        loss.Series.Add(new Curve(string.Empty, iterations, losses) { Color = ChartPalette.Faint, StrokeThickness = 1 });
+        loss.Series.Add(new Curve("loss (smoothed)", iterations, CurveSmoothing.Smooth(losses)) { Color = ChartPalette.Color(1), StrokeThickness = 2 });
+        var figure = new Figure
         {
             Title = $"TwoLayerNet 784-50-10 on the bundled MNIST sample: {losses.Length} iterations, final test accuracy {Format.Fixed(history.FinalTestAccuracy)}",
             Columns = 2,
-            CellWidth = 420,
-            CellHeight = 320,
-            SharedLegend = false,
-            Charts = [accuracy, loss],
+            PanelWidth = 420,
+            PanelHeight = 320,
+            Panels = [accuracy, loss],
         };
 
         var gap = trainAcc[^1] - testAcc[^1];

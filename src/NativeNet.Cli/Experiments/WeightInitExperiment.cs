@@ -1,5 +1,5 @@
-using NativeNet.Charts;
 using NativeNet.Networks;
+using OxyPlot;
 
 namespace NativeNet.Cli.Experiments;
 
@@ -13,11 +13,11 @@ internal static class WeightInitExperiment
     public const int BatchSize = 128;
     public const double LearningRate = 0.01;
 
-    public static readonly (string Label, WeightInit Init, MarkerShape Marker)[] Runs =
+    public static readonly (string Label, WeightInit Init, MarkerType Marker)[] Runs =
     [
-        ("std=0.01", WeightInit.Std(0.01), MarkerShape.Circle),
-        ("Xavier", WeightInit.Xavier, MarkerShape.Square),
-        ("He", WeightInit.He, MarkerShape.Diamond),
+        ("std=0.01", WeightInit.Std(0.01), MarkerType.Circle),
+        ("Xavier", WeightInit.Xavier, MarkerType.Square),
+        ("He", WeightInit.He, MarkerType.Diamond),
     ];
 
     public static int Iterations(bool quick) => quick ? 500 : 2000;

@@ -18,7 +18,7 @@ internal static class ExperimentRenderer
         foreach (var figure in result.Figures)
         {
             var path = Path.Combine(directory, figure.FileName);
-            figure.Chart.Save(path);
+            figure.Figure.Save(path);
             written.Add(path);
         }
 

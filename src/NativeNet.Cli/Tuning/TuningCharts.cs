@@ -1,15 +1,16 @@
 using System.Globalization;
-using NativeNet.Charts;
+using NativeNet.Cli.Figures;
 using NativeNet.Tuning;
+using OxyPlot;
 
 namespace NativeNet.Cli.Tuning;
 
 /// <summary>The book's figure of a search: the validation (solid) and training (dashed) accuracy curves of the best trials.</summary>
 internal static class TuningCharts
 {
-    public static ChartGrid BestCurves(TuningReport report, int count)
+    public static Figure BestCurves(TuningReport report, int count)
     {
-        var cells = new List<Chart>();
+        var panels = new List<PlotModel>();
         for (int r = 0; r < Math.Min(count, report.Ranked.Count); r++)
         {
             var trial = report.Ranked[r];
@@ -19,26 +20,23 @@ internal static class TuningCharts
                 epochs[e] = e + 1;
             }
 
-            cells.Add(new LineChart
-            {
-                Title = string.Create(CultureInfo.InvariantCulture, $"Best-{r + 1} (trial {trial.Index}, val {trial.FinalValidationAccuracy:0.###})"),
-                XAxis = new Axis("epoch"),
-                YAxis = new Axis("accuracy") { Range = new ValueRange(0, 1) },
-                Series =
-                [
-                    new LineSeries("validation", epochs, trial.ValidationAccuracies) { Color = ChartPalette.Color(0) },
-                    new LineSeries("train", epochs, trial.TrainAccuracies) { Color = ChartPalette.Color(1), Line = LineStyle.Dashed },
-                ],
-            });
+            var panel = Plots.Lines(
+                string.Create(CultureInfo.InvariantCulture, $"Best-{r + 1} (trial {trial.Index}, val {trial.FinalValidationAccuracy:0.###})"),
+                Plots.Linear("epoch"),
+                Plots.Linear("accuracy", 0, 1));
+            panel.Series.Add(new Curve("validation", epochs, trial.ValidationAccuracies) { Color = ChartPalette.Color(0) });
+            panel.Series.Add(new Curve("train", epochs, trial.TrainAccuracies) { Color = ChartPalette.Color(1), Dashes = Curve.Dashed });
+            panels.Add(panel);
         }
 
-        return new ChartGrid
+        return new Figure
         {
-            Title = $"Best {cells.Count} of {report.Trials.Count} trials (round {report.Spec.Round})",
+            Title = $"Best {panels.Count} of {report.Trials.Count} trials (round {report.Spec.Round})",
             Columns = 5,
-            CellWidth = 260,
-            CellHeight = 200,
-            Charts = cells,
+            PanelWidth = 260,
+            PanelHeight = 200,
+            SharedLegend = true,
+            Panels = panels,
         };
     }
 }

@@ -36,8 +36,14 @@ public class ModelCommandTests
         Assert.Contains("epoch   2/2", run.Output, StringComparison.Ordinal);
         Assert.Matches(@"final test accuracy 0\.\d{4}", run.Output);
         Assert.True(File.Exists(dir.File("m.nnet")));
-        foreach (var plot in new[] { "loss.svg", "accuracy.svg" })
-            Assert.Equal("svg", XDocument.Load(Path.Combine(dir.File("p"), plot)).Root!.Name.LocalName);
+        // The plots show their curves by name in the legend, and their axis titles.
+        var texts = new[] { "loss.svg", "accuracy.svg" }
+            .Select(plot => XDocument.Load(Path.Combine(dir.File("p"), plot)))
+            .Select(svg => svg.Descendants().Where(e => e.Name.LocalName == "text").Select(e => e.Value).ToList())
+            .ToArray();
+        Assert.Contains(texts[0], t => t.StartsWith("Training loss: 784-30-20-10", StringComparison.Ordinal));
+        Assert.Subset(new HashSet<string>(texts[0]), new HashSet<string> { "mini-batch loss", "smoothed", "iteration", "loss" });
+        Assert.Subset(new HashSet<string>(texts[1]), new HashSet<string> { "train", "test", "epoch", "accuracy" });
     }
 
     [Fact]
