@@ -24,6 +24,12 @@ public static class CliApp
     public const int UsageError = 2;
 
     /// <summary>
+    /// Exit code of a <c>train</c> run stopped by Ctrl-C or SIGTERM after writing a checkpoint (sysexits'
+    /// EX_TEMPFAIL: run again, with <c>--resume</c>). A second signal ends the process at once with 130.
+    /// </summary>
+    public const int Interrupted = 75;
+
+    /// <summary>
     /// Parses <paramref name="args"/> and runs the command. Errors are reported as one line on
     /// <paramref name="error"/> (never a stack trace): bad arguments return <see cref="UsageError"/>;
     /// missing or corrupt files, shape mismatches and invalid values return <see cref="Failure"/>.

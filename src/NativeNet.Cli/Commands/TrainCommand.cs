@@ -53,14 +53,31 @@ internal static class TrainCommand
         var evalSamples = NumberOptions.OptionalWholeNumber("--eval-samples", "Samples of each set evaluated after every epoch (default: all).", minimum: 1);
         var output = new Option<string>("--out", "-o") { Description = "Model file to write.", DefaultValueFactory = _ => "model.nnet" };
         var plots = new Option<string>("--plots") { Description = "Folder for loss.svg and accuracy.svg.", DefaultValueFactory = _ => "plots" };
+        var checkpoint = new Option<string?>("--checkpoint") { Description = "Checkpoint file, written every --checkpoint-every epochs and when the run is interrupted (default: the --out path with .ckpt appended)." };
+        var checkpointEvery = NumberOptions.OptionalWholeNumber("--checkpoint-every", "Write a checkpoint every N epochs (default: 1 with --checkpoint; without it, only when interrupted).", minimum: 1);
+        var resume = new Option<string?>("--resume") { Description = "Continue the run saved in this checkpoint with its own options (others may only repeat them)." };
 
-        var command = new Command("train", "Train a fully connected network on MNIST, save it and plot its loss and accuracy.")
-        {
+        Option[] runOptions =
+        [
             data, hidden, activation, optimizer, lr, momentum, beta1, beta2, decayRate, epochs, batch, batchNorm,
-            dropout, weightDecay, init, seed, sampling, evalSamples, output, plots,
-        };
-        command.SetAction(parseResult =>
+            dropout, weightDecay, init, seed, sampling, evalSamples, output, plots, checkpoint, checkpointEvery,
+        ];
+        var pathOptions = new HashSet<string>(["--data", "--out", "--plots", "--checkpoint"], StringComparer.Ordinal);
+        var command = new Command("train", "Train a fully connected network on MNIST, save it and plot its loss and accuracy; Ctrl-C stops with a checkpoint that --resume continues.");
+        foreach (var option in runOptions)
+            command.Options.Add(option);
+        command.Options.Add(resume);
+        command.SetAction(given =>
         {
+            LoadedCheckpoint<float>? resumed = null;
+            var parseResult = given;
+            var resumePath = given.GetValue(resume);
+            if (resumePath is not null)
+            {
+                resumed = CheckpointFile.Load<float>(resumePath);
+                parseResult = RunOptions.Restore(command, given, resumed.RunOptions, runOptions, pathOptions, resumePath);
+            }
+
             var act = ParseActivation(parseResult.GetValue(activation)!);
             var network = new NetworkOptions
             {
@@ -89,38 +106,83 @@ internal static class TrainCommand
                 parseResult.GetValue(beta1),
                 parseResult.GetValue(beta2),
                 parseResult.GetValue(decayRate));
-            return Train(console, parseResult.GetValue(data), network, trainer, hyper, parseResult.GetValue(output)!, parseResult.GetValue(plots)!);
+            var modelPath = parseResult.GetValue(output)!;
+            var checkpointPath = parseResult.GetValue(checkpoint);
+            var checkpoints = new CheckpointPlan(
+                checkpointPath ?? modelPath + ".ckpt",
+                parseResult.GetValue(checkpointEvery) ?? (checkpointPath is null ? 0 : 1),
+                RunOptions.Capture(parseResult, runOptions, pathOptions),
+                resumed,
+                resumePath);
+            // The stored options name the checkpoint itself, so a resumed run keeps writing where it was.
+            checkpoints.Options["--checkpoint"] = Path.GetFullPath(checkpoints.Path);
+            return Train(console, parseResult.GetValue(data), network, trainer, hyper, modelPath, parseResult.GetValue(plots)!, checkpoints);
         });
         return command;
     }
 
-    private static int Train(CliConsole console, string? dataDirectory, NetworkOptions options, TrainerOptions trainerOptions, OptimizerChoice choice, string modelPath, string plotDirectory)
+    private static int Train(CliConsole console, string? dataDirectory, NetworkOptions options, TrainerOptions trainerOptions, OptimizerChoice choice, string modelPath, string plotDirectory, CheckpointPlan checkpoints)
     {
         OutputPaths.CheckFile("--out", modelPath);
         OutputPaths.CheckFolder("--plots", plotDirectory);
         OutputPaths.CheckDistinct("--out", modelPath, "--plots", plotDirectory);
+        OutputPaths.CheckFile("--checkpoint", checkpoints.Path);
+        OutputPaths.CheckDistinct("--checkpoint", checkpoints.Path, "--out", modelPath);
+        OutputPaths.CheckDistinct("--checkpoint", checkpoints.Path, "--plots", plotDirectory);
         var data = DataOptions.Load(dataDirectory);
         if (trainerOptions.BatchSize > data.Train.Count)
             throw new CliUsageException($"--batch {trainerOptions.BatchSize} is larger than the {data.Train.Count} training images; use at most {data.Train.Count}.");
+        Trainer<float> trainer;
+        if (checkpoints.Resumed is { } resumed)
+        {
+            trainer = resumed.CreateTrainer(data.Train, data.Test);
+        }
+        else
+        {
+            var created = new Network<float>(options, trainerOptions.BatchSize);
+            var optimizer = OptimizerFactory.Create<float>(choice.Name, created.Parameters.Values.Length, choice.LearningRate, choice.Momentum, choice.Beta1, choice.Beta2, choice.DecayRate);
+            trainer = new Trainer<float>(created, optimizer, data.Train, data.Test, trainerOptions);
+        }
+
         if (console.CheckOnly)
             return CliApp.Success;
-        var network = new Network<float>(options, trainerOptions.BatchSize);
-        var optimizer = OptimizerFactory.Create<float>(choice.Name, network.Parameters.Values.Length, choice.LearningRate, choice.Momentum, choice.Beta1, choice.Beta2, choice.DecayRate);
-        var trainer = new Trainer<float>(network, optimizer, data.Train, data.Test, trainerOptions);
+        var network = trainer.Network;
 
         console.WriteLine($"network   {options.Describe()}");
-        console.WriteLine($"optimizer {optimizer.Name} lr {Format.General(double.CreateTruncating(optimizer.LearningRate))}, batch {trainerOptions.BatchSize}, {trainerOptions.Epochs} epochs × {trainer.IterationsPerEpoch} iterations");
+        console.WriteLine($"optimizer {trainer.Optimizer.Name} lr {Format.General(double.CreateTruncating(trainer.Optimizer.LearningRate))}, batch {trainerOptions.BatchSize}, {trainerOptions.Epochs} epochs × {trainer.IterationsPerEpoch} iterations");
         console.WriteLine($"data      {DataOptions.Describe(dataDirectory)}: {data.Train.Count} training, {data.Test.Count} test images");
+        if (checkpoints.Resumed is not null)
+            console.WriteLine($"resuming  {checkpoints.ResumePath}: {Position(trainer)}");
         // Plots are replaced, not refused: they are cheap to redraw and a rerun should not need --force.
         if (_plotFileNames.Any(name => File.Exists(Path.Combine(plotDirectory, name))))
             console.WriteLine($"plots     replacing {string.Join(" and ", _plotFileNames)} in {plotDirectory}");
 
-        var history = ProgressRunner.Run(console, "training", report => trainer.Train(new SyncProgress<TrainingProgress>(p =>
+        TrainingHistory history;
+        using (var stop = new StopSignal(console.Out, checkpoints.Path, modelPath))
         {
-            report((double)p.Iteration / p.TotalIterations, $"epoch {Math.Min(p.Epoch + 1, trainerOptions.Epochs)}/{trainerOptions.Epochs} loss {p.Loss:F4}");
-            if (p.IsEpochEnd)
-                console.Ansi.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch,3}/{trainerOptions.Epochs}  loss {p.Loss:F4}  train acc {p.TrainAccuracy:F4}  test acc {p.TestAccuracy:F4}"));
-        })));
+            history = ProgressRunner.Run(console, "training", report => trainer.Train(
+                new SyncProgress<TrainingProgress>(p =>
+                {
+                    report((double)p.Iteration / p.TotalIterations, $"epoch {Math.Min(p.Epoch + 1, trainerOptions.Epochs)}/{trainerOptions.Epochs} loss {p.Loss:F4}");
+                    if (!p.IsEpochEnd)
+                        return;
+                    console.Ansi.WriteLine(string.Create(CultureInfo.InvariantCulture, $"epoch {p.Epoch,3}/{trainerOptions.Epochs}  loss {p.Loss:F4}  train acc {p.TrainAccuracy:F4}  test acc {p.TestAccuracy:F4}"));
+                    if (checkpoints.Every > 0 && p.Epoch % checkpoints.Every == 0)
+                    {
+                        trainer.SaveCheckpoint(checkpoints.Path, checkpoints.Options);
+                        console.WriteLine($"checkpoint {checkpoints.Path} (epoch {p.Epoch})");
+                    }
+                }),
+                stop.Token));
+
+            if (history.StopReason == StopReason.Cancelled)
+            {
+                // Still inside the signal scope: a second Ctrl-C during this save ends the process, never half a file.
+                trainer.SaveCheckpoint(checkpoints.Path, checkpoints.Options);
+                console.Error.WriteLine($"interrupted at {Position(trainer)}; checkpoint written to {checkpoints.Path}; resume with: nativenet train --resume {Quote(checkpoints.Path)}");
+                return CliApp.Interrupted;
+            }
+        }
 
         if (history.StopReason == StopReason.Diverged)
             throw new CliFailureException(history.StopMessage ?? "Training diverged.");
@@ -132,6 +194,16 @@ internal static class TrainCommand
             console.WriteLine($"wrote {path}");
         return CliApp.Success;
     }
+
+    private static string Position(Trainer<float> trainer)
+    {
+        long done = trainer.History.Iterations;
+        if (done == trainer.TotalIterations)
+            return $"the end of the run ({done} iterations done)";
+        return $"epoch {(done / trainer.IterationsPerEpoch) + 1}, iteration {done % trainer.IterationsPerEpoch} of {trainer.IterationsPerEpoch} ({done} of {trainer.TotalIterations} done)";
+    }
+
+    private static string Quote(string path) => path.Any(c => char.IsWhiteSpace(c) || c is '\'' or '"' or '$') ? $"'{path.Replace("'", "'\\''", StringComparison.Ordinal)}'" : path;
 
     /// <summary>Writes loss.svg (per iteration, raw and smoothed) and accuracy.svg (train and test per epoch).</summary>
     internal static IReadOnlyList<string> WritePlots(TrainingHistory history, string directory, string description)
@@ -186,6 +258,9 @@ internal static class TrainCommand
             throw new CliUsageException("--init: " + CliApp.Describe(e));
         }
     }
+
+    /// <summary>Where checkpoints go, how often, the options they keep, and the run being resumed (if any).</summary>
+    private sealed record CheckpointPlan(string Path, int Every, Dictionary<string, string> Options, LoadedCheckpoint<float>? Resumed, string? ResumePath);
 
     private sealed record OptimizerChoice(string Name, double? LearningRate, double? Momentum, double? Beta1, double? Beta2, double? DecayRate);
 }

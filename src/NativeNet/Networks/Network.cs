@@ -92,6 +92,9 @@ public class Network<T>
         }
     }
 
+    /// <summary>The generator dropout masks are drawn from; its state goes into training checkpoints.</summary>
+    internal SeededRandom DropoutRandom => _dropoutRandom;
+
     /// <summary>
     /// A session with its own workspace that predicts from this network's parameters, read-only: any number
     /// of sessions (one per thread) may predict at once, as long as nothing writes the parameters meanwhile

@@ -129,6 +129,21 @@ public sealed class SeededRandom
         }
     }
 
+    /// <summary>The whole state (for checkpoints): the next draws after <see cref="Restore"/> are those this generator would have made.</summary>
+    internal SeededRandomState Capture() => new(_s0, _s1, _s2, _s3, _spareGaussian, _hasSpare);
+
+    /// <summary>Continues from a state <see cref="Capture"/> returned.</summary>
+    /// <exception cref="ArgumentException">The state is all zero, which xoshiro256** never reaches.</exception>
+    internal void Restore(SeededRandomState state)
+    {
+        if ((state.S0 | state.S1 | state.S2 | state.S3) == 0)
+        {
+            throw new ArgumentException("An all-zero xoshiro256** state is invalid.", nameof(state));
+        }
+
+        (_s0, _s1, _s2, _s3, _spareGaussian, _hasSpare) = (state.S0, state.S1, state.S2, state.S3, state.SpareGaussian, state.HasSpare);
+    }
+
     /// <summary>A new generator whose seed is drawn from this one: independent streams for workers or trials.</summary>
     public SeededRandom Fork() => new(NextUInt64());
 

@@ -1,8 +1,11 @@
 using System.Numerics;
+using System.Runtime.InteropServices;
 using NativeNet.Data;
 using NativeNet.Layers;
 using NativeNet.Networks;
 using NativeNet.Optimizers;
+using NativeNet.Randomness;
+using NativeNet.Serialization;
 using NativeNet.Tensors;
 
 namespace NativeNet.Training;
@@ -15,6 +18,9 @@ namespace NativeNet.Training;
 /// nothing. The loss turning NaN or infinite stops training cleanly, before the bad update; an update that
 /// overflows the parameters although its loss was finite is caught by the next loss (or a final check)
 /// and reported with its iteration (see <see cref="TrainingHistory.ParametersFinite"/>).
+/// A trainer remembers where it is: <see cref="Train"/> after a cancellation continues from the next step, and
+/// <see cref="SaveCheckpoint"/> writes everything needed to continue in another process
+/// (<see cref="CheckpointFile"/>), bit for bit as if the run had never stopped.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
 public sealed class Trainer<T>
@@ -26,6 +32,7 @@ public sealed class Trainer<T>
     private readonly int[] _batchIndices;
     private readonly int[] _batchLabels;
     private readonly T[] _batchFeatures;
+    private TrainingHistory _history = new();
 
     /// <summary>
     /// Prepares training without a test set: the history records training accuracy only, and its test
@@ -100,6 +107,32 @@ public sealed class Trainer<T>
     public long TotalIterations => (long)IterationsPerEpoch * Options.Epochs;
 
     /// <summary>
+    /// The run so far: the losses and accuracies <see cref="Train"/> recorded, continued (not restarted) by the
+    /// next call. Its iteration count is the trainer's position.
+    /// </summary>
+    public TrainingHistory History => _history;
+
+    /// <summary>The training data.</summary>
+    internal LabeledDataset<T> TrainingData => _train;
+
+    /// <summary>The test data, or null.</summary>
+    internal LabeledDataset<T>? TestData => _test;
+
+    /// <summary>Batches drawn so far, by <see cref="Train"/> and direct <see cref="Step"/> calls alike.</summary>
+    internal long BatchesDrawn => _sampler.BatchesDrawn;
+
+    /// <summary>
+    /// Writes the trainer's complete state to <paramref name="path"/> atomically (see <see cref="CheckpointFile"/>):
+    /// parameters and batch-norm statistics, the optimizer's state and step count, the position, the random
+    /// state of batch sampling and dropout, the history so far, the options and <paramref name="runOptions"/>.
+    /// Call it between steps (after <see cref="Train"/> returned, or from its progress callback).
+    /// </summary>
+    /// <param name="path">The checkpoint file; its folder is created when missing.</param>
+    /// <param name="runOptions">Settings of the application's own to keep with the run (for example command-line options); null for none.</param>
+    /// <exception cref="InvalidOperationException">The run diverged, or steps were taken outside <see cref="Train"/>; the file is not touched.</exception>
+    public void SaveCheckpoint(string path, IReadOnlyDictionary<string, string>? runOptions = null) => CheckpointFile.Save(path, this, runOptions);
+
+    /// <summary>
     /// One iteration: gather a batch, backpropagate, and update unless the loss is not finite.
     /// Returns the batch loss (NaN or infinite means the parameters were left unchanged). Allocates nothing.
     /// </summary>
@@ -117,18 +150,32 @@ public sealed class Trainer<T>
         return loss;
     }
 
-    /// <summary>Runs every epoch, evaluating after each, and returns the history.</summary>
+    /// <summary>
+    /// Runs the epochs not yet run, evaluating after each, and returns <see cref="History"/>: all of them for a new
+    /// trainer, the rest after a cancellation or when restored from a checkpoint; nothing once the run completed or diverged.
+    /// </summary>
     /// <param name="progress">Receives a report after each iteration and each epoch (optional).</param>
     /// <param name="cancellationToken">Stops training after the current iteration.</param>
     public TrainingHistory Train(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        var history = new TrainingHistory();
-        history.Losses.Capacity = (int)Math.Min(TotalIterations, int.MaxValue);
-        double trainAccuracy = double.NaN;
-        double testAccuracy = double.NaN;
-        for (int epoch = 0; epoch < Options.Epochs; epoch++)
+        var history = _history;
+        if (history.StopReason == StopReason.Diverged)
         {
-            for (int i = 0; i < IterationsPerEpoch; i++)
+            return history; // a diverged run stays stopped: its next batch is the one that overflowed
+        }
+
+        history.StopMessage = null;
+        history.FinalTestAccuracy = double.NaN;
+        history.Losses.Capacity = Math.Max(history.Losses.Capacity, (int)Math.Min(TotalIterations, int.MaxValue));
+        double trainAccuracy = history.TrainAccuracies.Count > 0 ? history.TrainAccuracies[^1] : double.NaN;
+        double testAccuracy = history.TestAccuracies.Count > 0 ? history.TestAccuracies[^1] : double.NaN;
+
+        // Continue where the last call (or the checkpoint) stopped; every completed epoch is already evaluated.
+        int startEpoch = (int)(history.Iterations / IterationsPerEpoch);
+        int startIteration = (int)(history.Iterations % IterationsPerEpoch);
+        for (int epoch = startEpoch; epoch < Options.Epochs; epoch++)
+        {
+            for (int i = epoch == startEpoch ? startIteration : 0; i < IterationsPerEpoch; i++)
             {
                 if (cancellationToken.IsCancellationRequested)
                 {
@@ -160,6 +207,54 @@ public sealed class Trainer<T>
 
         history.StopReason = StopReason.Completed;
         return Finish(history);
+    }
+
+    /// <summary>
+    /// A checksum of the last batch's sample indices: the checkpoint keeps it so a restore can prove that
+    /// replaying the sampler reached exactly the saved position.
+    /// </summary>
+    internal uint BatchFingerprint()
+    {
+        var crc = new Crc32();
+        crc.Append(MemoryMarshal.AsBytes(_batchIndices.AsSpan()));
+        return crc.Value;
+    }
+
+    /// <summary>
+    /// Puts a new trainer where a checkpoint left its run: the history so far, the dropout generator, and the
+    /// batch sampler (replayed, since <see cref="Random"/> exposes no state, and checked against the fingerprint).
+    /// </summary>
+    /// <exception cref="InvalidFileFormatException">The history does not fit these data, or the replay does not reach the saved batch.</exception>
+    internal void Restore(TrainingHistory history, SeededRandomState dropoutState, uint batchFingerprint, string source)
+    {
+        long iterations = history.Iterations;
+        if (iterations > TotalIterations)
+        {
+            throw new InvalidFileFormatException($"{source}: the checkpoint ran {iterations} iterations, more than the {TotalIterations} of {Options.Epochs} epochs of {IterationsPerEpoch} on these data.");
+        }
+
+        if (history.TrainAccuracies.Count != iterations / IterationsPerEpoch)
+        {
+            throw new InvalidFileFormatException($"{source}: the checkpoint has {history.TrainAccuracies.Count} evaluated epochs after {iterations} iterations, but an epoch on these data is {IterationsPerEpoch} iterations.");
+        }
+
+        if (history.TestAccuracies.Count != (_test is null ? 0 : history.TrainAccuracies.Count))
+        {
+            throw new InvalidFileFormatException($"{source}: the checkpoint has {history.TestAccuracies.Count} test accuracies for {history.TrainAccuracies.Count} epochs{(_test is null ? " and no test set was given" : string.Empty)}.");
+        }
+
+        for (long i = 0; i < iterations; i++)
+        {
+            _sampler.NextBatch(_batchIndices);
+        }
+
+        if (iterations > 0 && BatchFingerprint() != batchFingerprint)
+        {
+            throw new InvalidFileFormatException($"{source}: replaying the batch sampler did not reach the checkpoint's last batch; the training data or the sampler differ from the run that wrote it.");
+        }
+
+        Network.DropoutRandom.Restore(dropoutState);
+        _history = history;
     }
 
     /// <summary>

@@ -71,7 +71,7 @@ public sealed class CliPropertyTests : IDisposable
         var names = new[] { "train", "eval", "predict", "experiment", "tune", "tune report", "info" };
         Assert.Equal(names.Order(), _commands.Select(c => string.Join(' ', c.Path)).Order());
         var train = _commands.Single(c => c.Path is ["train"]);
-        foreach (var option in new[] { "--epochs", "--batch", "--lr", "--out", "--plots", "--data", "--hidden", "--verbose", "--help" })
+        foreach (var option in new[] { "--epochs", "--batch", "--lr", "--out", "--plots", "--data", "--hidden", "--checkpoint", "--checkpoint-every", "--resume", "--verbose", "--help" })
             Assert.Contains(option, train.Options.Select(o => o.Name));
     }
 

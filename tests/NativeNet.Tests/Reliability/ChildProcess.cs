@@ -1,6 +1,9 @@
 using System.Diagnostics;
 using NativeNet.Networks;
+using NativeNet.Optimizers;
 using NativeNet.Serialization;
+using NativeNet.Tests.Networks;
+using NativeNet.Training;
 
 namespace NativeNet.Tests.Reliability;
 
@@ -16,6 +19,13 @@ internal static class ChildProcess
     /// <summary>Saves <see cref="SaveLoopNetwork"/> 0 and 1 alternately to one path until killed; prints "ready" after the first save.</summary>
     public const string SaveLoopMode = "save-loop";
 
+    /// <summary>Runs the <c>nativenet</c> command line (<see cref="NativeNet.Cli.Program.Main"/>) with the arguments given to <see cref="StartCli"/>.</summary>
+    public const string CliMode = "cli";
+
+    /// <summary>Saves the checkpoints of <see cref="CheckpointLoopTrainer"/> 0 and 1 alternately to one path until killed; prints "ready" after the first save.</summary>
+    public const string CheckpointLoopMode = "checkpoint-loop";
+
+    private const string ArgumentsVariable = "NATIVENET_TEST_CHILD_ARGS";
     private const string ModeVariable = "NATIVENET_TEST_CHILD_MODE";
     private const string PathVariable = "NATIVENET_TEST_CHILD_PATH";
 
@@ -23,8 +33,24 @@ internal static class ChildProcess
     public static Network<float> SaveLoopNetwork(int which) =>
         new(new NetworkOptions { InputSize = 784, HiddenSizes = [256], OutputSize = 10, Seed = 1000 + (ulong)which }, batchCapacity: 1);
 
+    /// <summary>
+    /// The two trainers the checkpoint loop alternates between: 784-256-10 with Adam's two state buffers, about
+    /// 2.4 MB per checkpoint, so a save takes a while.
+    /// </summary>
+    public static Trainer<float> CheckpointLoopTrainer(int which)
+    {
+        var network = new Network<float>(new NetworkOptions { InputSize = 784, HiddenSizes = [256], OutputSize = 10, Seed = 2000 + (ulong)which }, batchCapacity: 4);
+        var optimizer = OptimizerFactory.Create<float>("adam", network.Parameters.Values.Length);
+        var data = TestData.Blobs<float>(40, 784, 10, 3);
+        return new Trainer<float>(network, optimizer, data, new TrainerOptions { Epochs = 1, BatchSize = 4, Seed = which });
+    }
+
+    /// <summary>Starts <c>nativenet</c> with <paramref name="arguments"/> in <paramref name="workingDirectory"/>; stdout and stderr are redirected.</summary>
+    public static Process StartCli(string workingDirectory, params string[] arguments) =>
+        Start(CliMode, workingDirectory: workingDirectory, arguments: arguments);
+
     /// <summary>Starts a child in <paramref name="mode"/>; stdout is redirected.</summary>
-    public static Process Start(string mode, string? path = null)
+    public static Process Start(string mode, string? path = null, string? workingDirectory = null, string[]? arguments = null)
     {
         string assembly = typeof(ChildProcess).Assembly.Location;
         var info = new ProcessStartInfo(DotnetHost())
@@ -37,6 +63,16 @@ internal static class ChildProcess
         info.ArgumentList.Add(assembly);
         info.Environment["DOTNET_STARTUP_HOOKS"] = assembly;
         info.Environment[ModeVariable] = mode;
+        if (workingDirectory is not null)
+        {
+            info.WorkingDirectory = workingDirectory;
+        }
+
+        if (arguments is not null)
+        {
+            info.Environment[ArgumentsVariable] = string.Join('\n', arguments);
+        }
+
         if (path is not null)
         {
             info.Environment[PathVariable] = path;
@@ -71,6 +107,13 @@ internal static class ChildProcess
                 Console.WriteLine(DeterminismTests.Hash(DeterminismTests.TrainAndDump(DeterminismTests.Wide, DeterminismTests.BatchSize, iterations: 3)));
                 Environment.Exit(0);
                 break;
+            case CliMode:
+                string[] arguments = (Environment.GetEnvironmentVariable(ArgumentsVariable) ?? string.Empty).Split('\n');
+                Environment.Exit(NativeNet.Cli.Program.Main(arguments));
+                break;
+            case CheckpointLoopMode:
+                CheckpointLoop(Environment.GetEnvironmentVariable(PathVariable) ?? throw new InvalidOperationException($"{PathVariable} is not set."));
+                break;
             case SaveLoopMode:
                 SaveLoop(Environment.GetEnvironmentVariable(PathVariable) ?? throw new InvalidOperationException($"{PathVariable} is not set."));
                 break;
@@ -90,6 +133,18 @@ internal static class ChildProcess
         for (long i = 1; ; i++)
         {
             ModelFile.Save(path, networks[i % 2]);
+        }
+    }
+
+    private static void CheckpointLoop(string path)
+    {
+        Trainer<float>[] trainers = [CheckpointLoopTrainer(0), CheckpointLoopTrainer(1)];
+        trainers[0].SaveCheckpoint(path);
+        Console.WriteLine("ready");
+        Console.Out.Flush();
+        for (long i = 1; ; i++)
+        {
+            trainers[i % 2].SaveCheckpoint(path);
         }
     }
 
