@@ -25,6 +25,11 @@ internal sealed partial class OnnxGraphImporter
                 break;
             case "LeakyRelu":
                 float alpha = AttrFloat(node, "alpha", 0.01f);
+                if (!float.IsFinite(alpha))
+                {
+                    throw OnnxErrors.Unsupported(_node, $"alpha {alpha} is not finite");
+                }
+
                 Append(node, width => new ImportedActivation(width, w => new LeakyReluLayer<float>(w, alpha)));
                 break;
             case "Sigmoid":
@@ -170,11 +175,12 @@ internal sealed partial class OnnxGraphImporter
             }
             else
             {
-                known = checked(known * d);
-                if (known > OnnxLimits.MaxElements)
+                if (d > OnnxLimits.MaxElements || known > OnnxLimits.MaxElements / d)
                 {
                     throw OnnxErrors.Invalid($"{_node}: the target shape {OnnxTensor.Describe(shape)} is too large.");
                 }
+
+                known *= d;
             }
 
             dims[k] = d;
@@ -244,7 +250,7 @@ internal sealed partial class OnnxGraphImporter
 
         int k = (int)(transpose ? b.Dims[1] : b.Dims[0]);
         int m = (int)(transpose ? b.Dims[0] : b.Dims[1]);
-        if (k != x.Features || m == 0)
+        if (k != x.Features || m == 0 || m > OnnxLimits.MaxFeatures)
         {
             throw OnnxErrors.Invalid($"{_node}: weights {OnnxTensor.Describe(b.Dims)}{(transpose ? " (transposed)" : "")} do not take {x.Features} features.");
         }

@@ -131,7 +131,12 @@ internal sealed partial class OnnxGraphImporter
             throw OnnxErrors.Invalid($"{what} has no features per sample: {OnnxTensor.Describe(shape)}.");
         }
 
-        return checked((int)features);
+        if (features > OnnxLimits.MaxFeatures)
+        {
+            throw OnnxErrors.Invalid($"{what} has {features} features per sample; at most {OnnxLimits.MaxFeatures} are supported.");
+        }
+
+        return (int)features;
     }
 
     private void CheckOutput(GraphProto graph)
@@ -150,6 +155,12 @@ internal sealed partial class OnnxGraphImporter
         if (_layers.Count == 0)
         {
             throw OnnxErrors.Invalid("ONNX graph: the output is the input; there is no layer to run.");
+        }
+
+        long activations = _layers.Sum(layer => (long)layer.OutputLength);
+        if (activations > OnnxLimits.MaxActivationsPerSample)
+        {
+            throw OnnxErrors.Invalid($"ONNX graph: the layers hold {activations} activation values per sample; at most {OnnxLimits.MaxActivationsPerSample} are supported.");
         }
 
         if (_latest.Dims.Length != 2)

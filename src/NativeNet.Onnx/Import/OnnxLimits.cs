@@ -13,6 +13,12 @@ internal static class OnnxLimits
     /// <summary>The most values in one tensor or one layer's weights.</summary>
     public const long MaxElements = 1L << 27;
 
+    /// <summary>The widest activation: features per sample of the input or of any layer.</summary>
+    public const int MaxFeatures = 1 << 20;
+
+    /// <summary>The most activation values per sample over all layers (what one row of a session's workspace holds).</summary>
+    public const long MaxActivationsPerSample = 1L << 22;
+
     /// <summary>The most dimensions of a tensor.</summary>
     public const int MaxRank = 8;
 
