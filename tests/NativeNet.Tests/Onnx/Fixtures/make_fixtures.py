@@ -12,6 +12,9 @@ Run from anywhere: /usr/bin/python3 tests/NativeNet.Tests/Onnx/Fixtures/make_fix
 The weights come from a fixed seed; the outputs are committed, so the tests need no Python.
 """
 import os
+import struct
+import zlib
+
 import torch
 from torch import nn
 
@@ -51,7 +54,25 @@ def models():
     yield "leaky_logsoftmax", nn.Sequential(nn.Linear(12, 9), nn.LeakyReLU(0.2), nn.Linear(9, 4), nn.LogSoftmax(dim=-1)), torch.randn(8, 12), 17
 
 
+def write_png(path, pixels, width, height):
+    """An 8-bit grayscale PNG, written by hand (no imaging library needed)."""
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    rows = b"".join(b"\x00" + bytes(pixels[y * width:(y + 1) * width]) for y in range(height))
+    png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+    png += chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+    with open(path, "wb") as f:
+        f.write(png)
+
+
 def main():
+    # A dark "1" on a light 56x56 background, for `nativenet predict --invert` (scaled to 28x28 by the CLI).
+    digit = [255] * (56 * 56)
+    for y in range(10, 46):
+        for x in range(26, 31):
+            digit[y * 56 + x] = 20
+    write_png(os.path.join(HERE, "digit_one_56px.png"), digit, 56, 56)
+
     lines = []
     for name, model, x, opset in models():
         model.eval()
