@@ -1,4 +1,7 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using NativeNet.Networks;
 using NativeNet.Onnx;
 using NativeNet.Tensors;
@@ -8,10 +11,11 @@ namespace NativeNet.Benchmarks.Onnx;
 /// <summary>
 /// The MNIST MLP (784-100-100-10, ReLU) predicting through a session of the network built natively, and through a
 /// session of the same model exported to ONNX and imported back (a SequentialNetwork): the imported one should be as
-/// fast, with 0 B allocated per prediction. One job (ShortRun): run with <c>--filter *ImportedModel*</c>.
+/// fast, with 0 B allocated per prediction. One short job, in process (no generated project to build, so it also
+/// runs on a loaded machine): run with <c>--filter *ImportedModel*</c>.
 /// </summary>
 [MemoryDiagnoser]
-[ShortRunJob]
+[Config(typeof(InProcessShortConfig))]
 public class ImportedModelBenchmarks
 {
     private InferenceSession<float> _native = null!;
@@ -48,4 +52,11 @@ public class ImportedModelBenchmarks
         _imported.Predict(new ReadOnlyTensorView<float>(_x, new Shape(Rows, 784)), new TensorView<float>(_scores, new Shape(Rows, 10)));
         return _scores[0];
     }
+}
+
+/// <summary>ShortRun (3 warm-ups, 3 iterations) in the benchmark process itself.</summary>
+public sealed class InProcessShortConfig : ManualConfig
+{
+    /// <summary>Creates the one job.</summary>
+    public InProcessShortConfig() => AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).WithId("InProcessShort"));
 }
