@@ -18,11 +18,11 @@ internal static class EvalCommand
         var command = new Command("eval", "Evaluate a saved model on the test set: accuracy and confusion matrix.") { model, data };
         command.SetAction(parseResult =>
         {
-            var network = ModelOption.Load(parseResult.GetValue(model)!);
+            var classifier = ModelOption.LoadAny(parseResult.GetValue(model)!);
             var dataDirectory = parseResult.GetValue(data);
             var test = DataOptions.LoadTest(dataDirectory);
-            var evaluation = Evaluate(network, test);
-            console.WriteLine($"model     {network.Options.Describe()}");
+            var evaluation = Evaluate(classifier.Session, test);
+            console.WriteLine($"model     {classifier.Description}");
             console.WriteLine($"data      {DataOptions.Describe(dataDirectory)}: {test.Count} test images");
             console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"accuracy  {evaluation.Accuracy:F4} ({evaluation.Correct} of {test.Count})"));
             TableRenderer.Write(console.Ansi, ConfusionTable(evaluation));
@@ -32,7 +32,10 @@ internal static class EvalCommand
     }
 
     /// <summary>Predicts every test image and counts [true label, predicted label].</summary>
-    internal static Evaluation Evaluate(Network<float> network, LabeledDataset<float> test)
+    internal static Evaluation Evaluate(Network<float> network, LabeledDataset<float> test) => Evaluate(network.CreateSession(), test);
+
+    /// <summary>Predicts every test image with <paramref name="network"/> (a .nnet or ONNX model's session) and counts [true label, predicted label].</summary>
+    internal static Evaluation Evaluate(InferenceSession<float> network, LabeledDataset<float> test)
     {
         if (test.FeatureCount != network.InputSize)
             throw new ShapeMismatchException($"The data have {test.FeatureCount} features per image, the model takes {network.InputSize}.");

@@ -13,10 +13,15 @@ internal static class InfoCommand
 {
     public static Command Create(CliConsole console)
     {
-        var command = new Command("info", "Show the version, the .NET runtime, JIT or NativeAOT and its instruction set, the kernel paths in use and the processor count.");
-        command.SetAction(_ =>
+        var model = new Option<string?>("--model", "-m") { Description = "Also describe the layers of this model (.nnet or .onnx)." };
+        var command = new Command("info", "Show the version, the .NET runtime, JIT or NativeAOT and its instruction set, the kernel paths in use and the processor count; with --model, a model's layers.") { model };
+        command.SetAction(parseResult =>
         {
+            var path = parseResult.GetValue(model);
+            var classifier = path is null ? null : ModelOption.LoadAny(path);
             Write(console);
+            if (classifier is not null)
+                WriteLayers(console, classifier);
             return CliApp.Success;
         });
         return command;
@@ -44,6 +49,21 @@ internal static class InfoCommand
         Row("kernel path: optimizers", KernelPaths.Optimizers.ToString());
         Row("Vector128 multiply-add", KernelPaths.Vector128FusedMultiplyAdd ? "fused (one rounding)" : "multiply, then add (no FMA)");
         Row("float lanes", $"{Vector<float>.Count} (Vector<T>)");
+        console.Ansi.Write(table);
+    }
+
+    private static void WriteLayers(CliConsole console, ClassifierModel classifier)
+    {
+        var table = new Table().Border(TableBorder.Rounded).Title(new TableTitle(Markup.Escape(classifier.Description)))
+            .AddColumn("#").AddColumn("layer").AddColumn("type").AddColumn("in").AddColumn("out").AddColumn("parameters");
+        var layers = classifier.Layers;
+        for (int i = 0; i < layers.Count; i++)
+        {
+            var l = layers[i];
+            string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            table.AddRow(new Text(Count(i + 1)), new Text(l.Name), new Text(l.GetType().Name.Split('`')[0]), new Text(Count(l.InputLength)), new Text(Count(l.OutputLength)), new Text(Count(l.ParameterLength)));
+        }
+
         console.Ansi.Write(table);
     }
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using NativeNet.Cli.Arguments;
 using NativeNet.Cli.Experiments;
 using NativeNet.Cli.Input;
 using NativeNet.Cli.Rendering;
@@ -7,7 +8,10 @@ using NativeNet.Tensors;
 
 namespace NativeNet.Cli.Commands;
 
-/// <summary><c>nativenet predict</c>: classifies 28 × 28 images (PGM files, or every image of IDX files) with a saved model.</summary>
+/// <summary>
+/// <c>nativenet predict</c>: classifies images (PGM, PNG, JPEG, BMP files, or every image of IDX files) with a saved
+/// .nnet or ONNX model; optionally writes the predictions to a CSV file.
+/// </summary>
 internal static class PredictCommand
 {
     public static Command Create(CliConsole console)
@@ -15,20 +19,25 @@ internal static class PredictCommand
         var model = ModelOption.Create();
         var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Images: PGM files (P2 or P5, 28x28) or IDX image files (raw or .gz; every image in them).",
+            Description = "Images: PGM (P2/P5), PNG, JPEG or BMP files (converted to grayscale and scaled to the model's square input, 28x28 for MNIST) or IDX image files (raw or .gz; every image in them).",
             Arity = ArgumentArity.OneOrMore,
         };
-        var command = new Command("predict", "Classify images with a saved model: the predicted label and the probability of every class.") { model, inputs };
+        var csv = new Option<string?>("--csv") { Description = "Also write the predictions to this CSV file: input, index, label, then the probability of each class." };
+        var invert = new Option<bool>("--invert") { Description = "Invert PNG/JPEG/BMP images (dark digits on a light background become MNIST's light on dark)." };
+        var command = new Command("predict", "Classify images with a saved model (.nnet or .onnx): the predicted label and the probability of every class.") { model, inputs, csv, invert };
         command.SetAction(parseResult =>
         {
-            var network = ModelOption.Load(parseResult.GetValue(model)!);
-            var images = ImageInputs.Load(parseResult.GetValue(inputs)!, network.InputSize);
-            var predictions = Predict(network, images);
-            var classes = network.OutputSize;
+            var csvPath = parseResult.GetValue(csv);
+            if (csvPath is not null)
+                OutputPaths.CheckFile("--csv", csvPath);
+            var classifier = ModelOption.LoadAny(parseResult.GetValue(model)!);
+            var images = ImageInputs.Load(parseResult.GetValue(inputs)!, classifier.Session.InputSize, parseResult.GetValue(invert));
+            var predictions = Predict(classifier, images);
+            var classes = classifier.Session.OutputSize;
             var columns = new List<string> { "input", "label", "p(label)" };
             for (var c = 0; c < classes; c++)
                 columns.Add(c.ToString(CultureInfo.InvariantCulture));
-            var table = new ResultTable("Predictions (softmax probabilities)", [.. columns]);
+            var table = new ResultTable(classifier.OutputsProbabilities ? "Predictions (the model's probabilities)" : "Predictions (softmax probabilities)", [.. columns]);
             foreach (var p in predictions)
             {
                 var row = new List<string> { p.Source, p.Label.ToString(CultureInfo.InvariantCulture), Format.Fixed(p.Probabilities[p.Label], 3) };
@@ -38,26 +47,34 @@ internal static class PredictCommand
             }
 
             TableRenderer.Write(console.Ansi, table);
+            if (csvPath is not null)
+                PredictionCsv.Write(csvPath, images, predictions, classes);
             return CliApp.Success;
         });
         return command;
     }
 
     /// <summary>The label (highest score) and the softmax probabilities of every image.</summary>
-    internal static List<Prediction> Predict(Networks.Network<float> network, IReadOnlyList<InputImage> images)
+    internal static List<Prediction> Predict(Networks.Network<float> network, IReadOnlyList<InputImage> images) =>
+        Predict(new ClassifierModel(network.Options.Describe(), network.CreateSession(), network.Layers), images);
+
+    /// <summary>The label (highest output) and the probabilities of every image: the softmax of the scores, or the model's own output when it ends in Softmax.</summary>
+    internal static List<Prediction> Predict(ClassifierModel model, IReadOnlyList<InputImage> images)
     {
-        var classes = network.OutputSize;
-        var features = new float[images.Count * network.InputSize];
+        var session = model.Session;
+        var classes = session.OutputSize;
+        var features = new float[images.Count * session.InputSize];
         for (var i = 0; i < images.Count; i++)
-            images[i].Pixels.CopyTo(features, i * network.InputSize);
+            images[i].Pixels.CopyTo(features, i * session.InputSize);
         var scores = new float[images.Count * classes];
-        network.Predict(new ReadOnlyTensorView<float>(features, new Shape(images.Count, network.InputSize)), new TensorView<float>(scores, new Shape(images.Count, classes)));
+        session.Predict(new ReadOnlyTensorView<float>(features, new Shape(images.Count, session.InputSize)), new TensorView<float>(scores, new Shape(images.Count, classes)));
 
         var predictions = new List<Prediction>(images.Count);
         for (var i = 0; i < images.Count; i++)
         {
             var row = scores.AsSpan(i * classes, classes);
-            predictions.Add(new Prediction(images[i].Source, EvalCommand.ArgMax(row), Softmax(row)));
+            var probabilities = model.OutputsProbabilities ? Array.ConvertAll(row.ToArray(), v => (double)v) : Softmax(row);
+            predictions.Add(new Prediction(images[i].Source, EvalCommand.ArgMax(row), probabilities));
         }
 
         return predictions;

@@ -6,7 +6,8 @@ using NativeNet.Tensors;
 namespace NativeNet.Layers;
 
 /// <summary>
-/// The shared shell of the element-wise activations (ReLU, sigmoid, tanh): no parameters, no state, no
+/// The shared shell of the activations, element-wise (ReLU, leaky ReLU, sigmoid, tanh) or row-wise (softmax,
+/// log-softmax, whose kernels get whole rows of <see cref="InputLength"/> values): no parameters, no state, no
 /// workspace; output shape equals input shape. A subclass supplies the forward kernel and the backward
 /// kernel, which gets x and y so each activation can use whichever it needs.
 /// </summary>

@@ -30,23 +30,33 @@ public sealed class InferenceSession<T>
     private readonly LayerRunner<T> _runner;
     private readonly Workspace<T> _workspace;
     private readonly int[] _predictedLabels; // (batchCapacity) scratch of Accuracy
+    private readonly NetworkOptions? _options;
+    private readonly ILayer<T>[] _layers;
 
     /// <summary>Builds the layers of <paramref name="options"/> and binds them to <paramref name="parameters"/> and a new workspace.</summary>
     internal InferenceSession(NetworkOptions options, ParameterStore<T> parameters, int batchCapacity)
+        // Dropout layers take a generator, but an inference forward never draws from it.
+        : this(NetworkLayers.Build<T>(options, new SeededRandom(0)).Layers, options.InputSize, options, options.Describe(), parameters, batchCapacity)
+    {
+    }
+
+    /// <summary>Binds <paramref name="layers"/> (new, unbound ones) to <paramref name="parameters"/> and a new workspace.</summary>
+    internal InferenceSession(ILayer<T>[] layers, int inputSize, NetworkOptions? options, string description, ParameterStore<T> parameters, int batchCapacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(batchCapacity);
-        Options = options;
+        _options = options;
+        _layers = layers;
+        InputSize = inputSize;
+        OutputSize = layers[^1].OutputLength;
 
-        // Dropout layers take a generator, but an inference forward never draws from it.
-        (ILayer<T>[] layers, _) = NetworkLayers.Build<T>(options, new SeededRandom(0));
         var layout = new ParameterLayout();
         var plan = new WorkspacePlan();
-        _runner = new LayerRunner<T>(layers, options.InputSize, layout, plan);
+        _runner = new LayerRunner<T>(layers, inputSize, layout, plan);
 
-        // The same options plan the same layout, so the handles the layers got index the shared store.
+        // The same layers plan the same layout, so the handles the layers got index the shared store.
         if (layout.ParameterBufferLength != parameters.Layout.ParameterBufferLength || layout.StateBufferLength != parameters.Layout.StateBufferLength)
         {
-            throw new ShapeMismatchException($"The parameters ({parameters.Layout.ParameterBufferLength}/{parameters.Layout.StateBufferLength} values/state) do not belong to a {options.Describe()} network ({layout.ParameterBufferLength}/{layout.StateBufferLength}).");
+            throw new ShapeMismatchException($"The parameters ({parameters.Layout.ParameterBufferLength}/{parameters.Layout.StateBufferLength} values/state) do not belong to a {description} network ({layout.ParameterBufferLength}/{layout.StateBufferLength}).");
         }
 
         _workspace = plan.Build<T>(batchCapacity);
@@ -55,17 +65,21 @@ public sealed class InferenceSession<T>
         _predictedLabels = new int[batchCapacity];
     }
 
-    /// <summary>The architecture.</summary>
-    public NetworkOptions Options { get; }
+    /// <summary>The architecture of a session made by a <see cref="Network{T}"/> or <see cref="NetworkSnapshot{T}"/>.</summary>
+    /// <exception cref="InvalidOperationException">The session belongs to a <see cref="SequentialNetwork{T}"/>, which has no options: see <see cref="Layers"/>.</exception>
+    public NetworkOptions Options => _options ?? throw new InvalidOperationException("This session runs a hand-built layer list (SequentialNetwork), which has no NetworkOptions; see Layers.");
+
+    /// <summary>The layers the session runs, in forward order (the list it was built from, before any fusion).</summary>
+    public IReadOnlyList<ILayer<T>> Layers => _layers;
 
     /// <summary>The largest batch one forward pass takes; larger inputs are processed in chunks of this size.</summary>
     public int BatchCapacity => _workspace.BatchCapacity;
 
     /// <summary>Features per input sample.</summary>
-    public int InputSize => Options.InputSize;
+    public int InputSize { get; }
 
-    /// <summary>The number of classes.</summary>
-    public int OutputSize => Options.OutputSize;
+    /// <summary>The number of classes (values per output sample).</summary>
+    public int OutputSize { get; }
 
     /// <summary>
     /// The class scores (before softmax) of every row of <paramref name="x"/>, written to <paramref name="scores"/>

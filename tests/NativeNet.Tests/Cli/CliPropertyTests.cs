@@ -68,7 +68,7 @@ public sealed class CliPropertyTests : IDisposable
     [Fact]
     public void The_generator_reaches_every_option_of_every_command()
     {
-        var names = new[] { "train", "eval", "predict", "experiment", "tune", "tune report", "info" };
+        var names = new[] { "train", "eval", "predict", "export", "experiment", "tune", "tune report", "info" };
         Assert.Equal(names.Order(), _commands.Select(c => string.Join(' ', c.Path)).Order());
         var train = _commands.Single(c => c.Path is ["train"]);
         foreach (var option in new[] { "--epochs", "--batch", "--lr", "--out", "--plots", "--data", "--hidden", "--checkpoint", "--checkpoint-every", "--resume", "--verbose", "--help" })

@@ -41,6 +41,41 @@ public class ActivationLayerTests
         }
     }
 
+    [Fact]
+    public void LeakyRelu_scales_negative_inputs_and_their_gradient_by_alpha()
+    {
+        var (y, dx) = Run(new LeakyReluLayer<double>(_x.Length, 0.1));
+        for (int i = 0; i < _x.Length; i++)
+        {
+            Assert.Equal(_x[i] > 0 ? _x[i] : 0.1 * _x[i], y[i], 1e-15);
+            Assert.Equal(_x[i] > 0 ? 0.5 : 0.05, dx[i], 1e-15);
+        }
+    }
+
+    [Fact]
+    public void Softmax_rows_sum_to_one_and_a_uniform_dy_has_no_gradient()
+    {
+        var (y, dx) = Run(new SoftmaxLayer<double>(_x.Length));
+        double sum = _x.Sum(v => Math.Exp(v - 30));
+        for (int i = 0; i < _x.Length; i++)
+        {
+            Assert.Equal(Math.Exp(_x[i] - 30) / sum, y[i], 1e-15);
+            Assert.Equal(0, dx[i], 1e-15); // Σ y = 1, so a constant dy moves nothing
+        }
+    }
+
+    [Fact]
+    public void LogSoftmax_is_the_log_of_softmax_and_stays_finite_for_large_scores()
+    {
+        var (y, dx) = Run(new LogSoftmaxLayer<double>(_x.Length));
+        double logSum = 30 + Math.Log(_x.Sum(v => Math.Exp(v - 30)));
+        for (int i = 0; i < _x.Length; i++)
+        {
+            Assert.Equal(_x[i] - logSum, y[i], 1e-12);
+            Assert.Equal(0.5 - (Math.Exp(y[i]) * 0.5 * _x.Length), dx[i], 1e-12);
+        }
+    }
+
     // Forward on one row of _x, backward with dy = 0.5 everywhere.
     private static (double[] Y, double[] Dx) Run(ILayer<double> layer)
     {

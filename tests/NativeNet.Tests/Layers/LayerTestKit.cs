@@ -19,6 +19,9 @@ public enum LayerKind
     BatchNormInference,
     DropoutReference,
     DropoutInverted,
+    LeakyRelu,
+    Softmax,
+    LogSoftmax,
 }
 
 /// <summary>A random test case: sizes and the seed of every random value in it.</summary>
@@ -75,6 +78,9 @@ internal static class LayerTestKit
             LayerKind.BatchNormTraining or LayerKind.BatchNormInference => new BatchNormalizationLayer<T>(c.Width, "gamma1", "beta1", "runningMean1", "runningVar1"),
             LayerKind.DropoutReference => new DropoutLayer<T>(c.Width, ratio, new SeededRandom((ulong)c.Seed), DropoutMode.Reference) { ReuseMask = true },
             LayerKind.DropoutInverted => new DropoutLayer<T>(c.Width, ratio, new SeededRandom((ulong)c.Seed), DropoutMode.Inverted) { ReuseMask = true },
+            LayerKind.LeakyRelu => new LeakyReluLayer<T>(c.Width, 0.05 + (0.5 * (c.Seed % 89) / 88.0)),
+            LayerKind.Softmax => new SoftmaxLayer<T>(c.Width),
+            LayerKind.LogSoftmax => new LogSoftmaxLayer<T>(c.Width),
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
     }
@@ -114,7 +120,7 @@ internal static class LayerTestKit
         for (int i = 0; i < x.Length; i++)
         {
             double v = random.NextGaussian();
-            if (kind == LayerKind.Relu && Math.Abs(v) < kinkMargin)
+            if (kind is LayerKind.Relu or LayerKind.LeakyRelu && Math.Abs(v) < kinkMargin)
             {
                 v = v < 0 ? -kinkMargin : kinkMargin;
             }
