@@ -130,6 +130,7 @@ public static class CliApp
         root.Subcommands.Add(TrainCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(PredictCommand.Create(console));
+        root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(ExperimentCommand.Create(console));
         root.Subcommands.Add(TuneCommand.Create(console.IsTerminal, console.CheckOnly));
         root.Subcommands.Add(InfoCommand.Create(console));

@@ -15,7 +15,7 @@ internal static class PredictCommand
         var model = ModelOption.Create();
         var inputs = new Argument<string[]>("inputs")
         {
-            Description = "Images: PGM files (P2 or P5, 28x28) or IDX image files (raw or .gz; every image in them).",
+            Description = "Images: PGM files (P2 or P5, 28x28), IDX image files (raw or .gz; every image in them), or PNG, JPEG or BMP images (greyscale, scaled to 28x28; light digits on dark, as in MNIST).",
             Arity = ArgumentArity.OneOrMore,
         };
         var command = new Command("predict", "Classify images with a saved model: the predicted label and the probability of every class.") { model, inputs };

@@ -16,6 +16,9 @@ internal static class ChildProcess
     /// <summary>Saves <see cref="SaveLoopNetwork"/> 0 and 1 alternately to one path until killed; prints "ready" after the first save.</summary>
     public const string SaveLoopMode = "save-loop";
 
+    /// <summary>Runs <c>nativenet serve --model PATH --urls http://127.0.0.1:0</c> until stopped; exits with its exit code.</summary>
+    public const string ServeMode = "serve";
+
     private const string ModeVariable = "NATIVENET_TEST_CHILD_MODE";
     private const string PathVariable = "NATIVENET_TEST_CHILD_PATH";
 
@@ -73,6 +76,9 @@ internal static class ChildProcess
                 break;
             case SaveLoopMode:
                 SaveLoop(Environment.GetEnvironmentVariable(PathVariable) ?? throw new InvalidOperationException($"{PathVariable} is not set."));
+                break;
+            case ServeMode:
+                Environment.Exit(NativeNet.Cli.Program.Main(["serve", "--model", Environment.GetEnvironmentVariable(PathVariable) ?? throw new InvalidOperationException($"{PathVariable} is not set."), "--urls", "http://127.0.0.1:0"]));
                 break;
             default:
                 Console.Error.WriteLine($"Unknown child mode '{mode}'.");
