@@ -1,6 +1,6 @@
 using System.Buffers;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using NativeNet.Cli.Commands;
 using NativeNet.Cli.Input;
 using NativeNet.Tensors;
