@@ -43,8 +43,8 @@ internal sealed class CliConsole
     public bool IsTerminal { get; }
 
     /// <summary>
-    /// Whether the expensive commands (train, tune, experiment) stop once their arguments, inputs and output
-    /// paths are checked, before the first step of work. The CLI's property test runs thousands of invocations
+    /// Whether the expensive commands (train, tune, experiment) and serve (which runs until stopped) stop once
+    /// their arguments, inputs and output paths are checked, before the first step of work. The CLI's property test runs thousands of invocations
     /// this way; it also shows that every check comes before the work.
     /// </summary>
     public bool CheckOnly { get; init; }

@@ -17,12 +17,29 @@ internal sealed record InputImage(string Source, float[] Pixels, string File, in
 }
 
 /// <summary>
-/// Loads the inputs of <c>nativenet predict</c>: PGM files (P2 or P5, one image each), PNG, JPEG and BMP files
-/// (converted to grayscale and scaled to the model's square input, see <see cref="PhotoReader"/>) and IDX image
-/// files (raw or gzip, every image in them). Each image must have <c>inputSize</c> pixels (784 = 28 × 28 for MNIST).
+/// Loads the inputs of <c>nativenet predict</c>: PGM files (P2 or P5, one image each), IDX image files
+/// (raw or gzip, every image in them), and PNG, JPEG or BMP images (one each). PGM and IDX images must have
+/// <c>inputSize</c> pixels (784 = 28 × 28 for MNIST); PNG, JPEG and BMP images are made greyscale and scaled
+/// to the model's square input (<see cref="Decode"/>, which <c>nativenet serve</c> uses too).
 /// </summary>
 internal static class ImageInputs
 {
+    /// <summary>PNG, JPEG and BMP files wider or taller than this are refused before decoding.</summary>
+    public const int MaxEncodedSide = 8192;
+
+    /// <summary>
+    /// A PNG, JPEG or BMP image as the model's input: greyscale intensities in [0, 1], scaled to its square
+    /// input (see <see cref="EncodedImage"/> and <see cref="ImageGrid"/>).
+    /// </summary>
+    /// <exception cref="ShapeMismatchException">The model's input is not a square image.</exception>
+    public static float[] Decode(byte[] bytes, string sourceName, int inputSize, int maxSide)
+    {
+        var side = ImageGrid.SideOf(inputSize);
+        if (side == 0)
+            throw new ShapeMismatchException($"{sourceName}: the model takes {inputSize} features, not a square image.");
+        return ImageGrid.Scale(EncodedImage.Decode(bytes, sourceName, maxSide), side);
+    }
+
     /// <param name="paths">The input files.</param>
     /// <param name="inputSize">The pixels per image the model takes.</param>
     /// <param name="invert">Inverts PNG/JPEG/BMP images (<c>1 - v</c>): for dark digits on a light background.</param>
@@ -33,12 +50,6 @@ internal static class ImageInputs
         {
             if (!File.Exists(path))
                 throw new FileNotFoundException($"Input file '{path}' does not exist.", path);
-            if (PhotoReader.IsPhoto(path))
-            {
-                images.Add(new InputImage(Path.GetFileName(path), PhotoReader.Read(path, inputSize, invert)));
-                continue;
-            }
-
             if (LooksLikePgm(path))
             {
                 var image = PgmReader.Read(path);
@@ -49,6 +60,19 @@ internal static class ImageInputs
                 }
 
                 images.Add(new InputImage(Path.GetFileName(path), image.Pixels));
+                continue;
+            }
+
+            if (LooksLikeEncodedImage(path))
+            {
+                var pixels = Decode(File.ReadAllBytes(path), path, inputSize, MaxEncodedSide);
+                if (invert)
+                {
+                    for (var i = 0; i < pixels.Length; i++)
+                        pixels[i] = 1f - pixels[i];
+                }
+
+                images.Add(new InputImage(Path.GetFileName(path), pixels));
                 continue;
             }
 
@@ -70,6 +94,13 @@ internal static class ImageInputs
         }
 
         return images;
+    }
+
+    private static bool LooksLikeEncodedImage(string path)
+    {
+        Span<byte> magic = stackalloc byte[4];
+        using var stream = File.OpenRead(path);
+        return EncodedImage.IsSupported(magic[..stream.ReadAtLeast(magic, magic.Length, throwOnEndOfStream: false)]);
     }
 
     private static bool LooksLikePgm(string path)

@@ -14,8 +14,9 @@ namespace NativeNet.Tests.Cli;
 /// <summary>
 /// Argument vectors generated from the real command definitions (every option and argument of every command,
 /// with hostile values and paths) never end in an unhandled exception, exit with 0, 1 or 2, say at most one
-/// line on standard error, and leave no temporary file. Train, tune and experiment run in check-only mode (they
-/// stop where their work would start), so each case takes milliseconds; the other commands run to the end.
+/// line on standard error, and leave no temporary file. Train, tune, experiment and serve run in check-only mode
+/// (they stop where their work would start; serve would otherwise listen until stopped), so each case takes
+/// milliseconds; the other commands run to the end.
 /// </summary>
 public sealed class CliPropertyTests : IDisposable
 {
@@ -68,7 +69,7 @@ public sealed class CliPropertyTests : IDisposable
     [Fact]
     public void The_generator_reaches_every_option_of_every_command()
     {
-        var names = new[] { "train", "eval", "predict", "export", "experiment", "tune", "tune report", "info" };
+        var names = new[] { "train", "eval", "predict", "export", "serve", "experiment", "tune", "tune report", "info" };
         Assert.Equal(names.Order(), _commands.Select(c => string.Join(' ', c.Path)).Order());
         var train = _commands.Single(c => c.Path is ["train"]);
         foreach (var option in new[] { "--epochs", "--batch", "--lr", "--out", "--plots", "--data", "--hidden", "--checkpoint", "--checkpoint-every", "--resume", "--verbose", "--help" })

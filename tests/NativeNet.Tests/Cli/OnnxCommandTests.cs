@@ -29,7 +29,7 @@ public class OnnxCommandTests
         Assert.Equal(1, probabilities.Sum(), 1e-6);
 
         // The same numbers as the importer on the scaled, inverted pixels.
-        float[] pixels = PhotoReader.Read(Fixture("digit_one_56px.png"), 784, invert: true);
+        float[] pixels = ImageInputs.Load([Fixture("digit_one_56px.png")], 784, invert: true)[0].Pixels;
         Assert.Equal(1f - (20f / 255f), pixels[(14 * 28) + 14], 1e-6); // inside the stroke
         Assert.Equal(0f, pixels[0]);
         float[] expected = Probabilities.Of(OnnxImporter.Load(Fixture("flatten_linear_relu.onnx")).CreateSession(), pixels);

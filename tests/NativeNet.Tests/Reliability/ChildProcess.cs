@@ -19,6 +19,9 @@ internal static class ChildProcess
     /// <summary>Saves <see cref="SaveLoopNetwork"/> 0 and 1 alternately to one path until killed; prints "ready" after the first save.</summary>
     public const string SaveLoopMode = "save-loop";
 
+    /// <summary>Runs <c>nativenet serve --model PATH --urls http://127.0.0.1:0</c> until stopped; exits with its exit code.</summary>
+    public const string ServeMode = "serve";
+
     /// <summary>Runs the <c>nativenet</c> command line (<see cref="NativeNet.Cli.Program.Main"/>) with the arguments given to <see cref="StartCli"/>.</summary>
     public const string CliMode = "cli";
 
@@ -116,6 +119,9 @@ internal static class ChildProcess
                 break;
             case SaveLoopMode:
                 SaveLoop(Environment.GetEnvironmentVariable(PathVariable) ?? throw new InvalidOperationException($"{PathVariable} is not set."));
+                break;
+            case ServeMode:
+                Environment.Exit(NativeNet.Cli.Program.Main(["serve", "--model", Environment.GetEnvironmentVariable(PathVariable) ?? throw new InvalidOperationException($"{PathVariable} is not set."), "--urls", "http://127.0.0.1:0"]));
                 break;
             default:
                 Console.Error.WriteLine($"Unknown child mode '{mode}'.");

@@ -1,5 +1,7 @@
+using FsCheck;
 using System.Buffers.Binary;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NativeNet.Data;
 using NativeNet.Serialization;
 using NativeNet.Tests.Training;
@@ -37,24 +39,22 @@ public sealed class HostileCheckpointFileTests
 
     private static readonly Lazy<(LabeledDataset<float> Train, LabeledDataset<float>? Test)[]> _data = new(() => [.. _scenarios.Select(s => s.Data())]);
 
-    [Fact]
-    public void Damaged_checkpoints_load_consistently_or_throw_InvalidFileFormatException()
+    [Property(MaxTest = 800, Replay = "151,11400714819323198485")]
+    public Property Damaged_checkpoints_load_consistently_or_throw_InvalidFileFormatException()
     {
-        var cases = from valid in Gen.Elements(_validFiles.Value) from damaged in HostileCases.Mutate(valid.File) select (damaged, valid.Scenario);
-        long allocated = HostileCases.Run(cases, LoadAndRebuild, cases: 800, seed: 151);
-        Assert.InRange(allocated, 0, MaxAllocatedBytes);
+        var cases = from valid in Gen.Elements(_validFiles.Value) from damaged in HostileInputs.Mutate(valid.File) select (damaged, valid.Scenario);
+        return HostileInputs.ForAll(cases, LoadAndRebuild, MaxAllocatedBytes);
     }
 
-    [Fact]
-    public void Damaged_checkpoints_with_a_correct_checksum_load_consistently_or_throw_InvalidFileFormatException()
+    [Property(MaxTest = 1500, Replay = "152,11400714819323198485")]
+    public Property Damaged_checkpoints_with_a_correct_checksum_load_consistently_or_throw_InvalidFileFormatException()
     {
-        var cases = from valid in Gen.Elements(_validFiles.Value) from damaged in HostileCases.Mutate(valid.File) select (WithChecksum(damaged), valid.Scenario);
-        long allocated = HostileCases.Run(cases, LoadAndRebuild, cases: 1500, seed: 152);
-        Assert.InRange(allocated, 0, MaxAllocatedBytes);
+        var cases = from valid in Gen.Elements(_validFiles.Value) from damaged in HostileInputs.Mutate(valid.File) select (WithChecksum(damaged), valid.Scenario);
+        return HostileInputs.ForAll(cases, LoadAndRebuild, MaxAllocatedBytes);
     }
 
-    [Fact]
-    public void Forged_fields_after_the_model_are_rejected_or_consistent()
+    [Property(MaxTest = 1500, Replay = "153,11400714819323198485")]
+    public Property Forged_fields_after_the_model_are_rejected_or_consistent()
     {
         // Every 4-byte field after the model section overwritten with an extreme or random value.
         var cases =
@@ -63,8 +63,7 @@ public sealed class HostileCheckpointFileTests
             from at in Gen.Choose(start, valid.File.Length - 8)
             from value in Gen.OneOf(Gen.Elements(0, -1, 1, int.MaxValue, int.MinValue, 1 << 20, 1 << 30), Gen.Choose(int.MinValue, int.MaxValue))
             select (WithChecksum(SetInt32(valid.File, at, value)), valid.Scenario);
-        long allocated = HostileCases.Run(cases, LoadAndRebuild, cases: 1500, seed: 153);
-        Assert.InRange(allocated, 0, MaxAllocatedBytes);
+        return HostileInputs.ForAll(cases, LoadAndRebuild, MaxAllocatedBytes);
     }
 
     [Theory]

@@ -1,7 +1,8 @@
+using FsCheck;
 using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NativeNet.Data;
 using NativeNet.Serialization;
-using NativeNet.Tests.Layers;
 using NativeNet.Training;
 
 namespace NativeNet.Tests.Training;
@@ -48,8 +49,8 @@ public sealed class CheckpointResumeTests
         CheckpointScenario.AssertBitIdentical(uninterrupted, scenario.TrainWithStops(0, boundary, boundary + 1));
     }
 
-    [Fact]
-    public void Resumes_at_any_iteration_are_bit_identical_to_an_uninterrupted_run()
+    [Property(MaxTest = 40, Replay = "15,11400714819323198485")]
+    public Property Resumes_at_any_iteration_are_bit_identical_to_an_uninterrupted_run()
     {
         var scenarios = new[]
         {
@@ -68,12 +69,7 @@ public sealed class CheckpointResumeTests
             from stopCount in Gen.Choose(1, 3)
             from stops in Gen.ArrayOf(Gen.Choose(0, 3 * IterationsPerEpoch), stopCount)
             select (Index: index, Stops: stops.Distinct().Select(s => (long)s).ToArray());
-        PropertyRunner.ForAll(
-            cases,
-            _ => [],
-            c => CheckpointScenario.AssertBitIdentical(finished[c.Index], scenarios[c.Index].TrainWithStops(c.Stops)),
-            maxTest: 40,
-            seed: 15);
+        return Prop.ForAll(cases.ToArbitrary(), c => CheckpointScenario.AssertBitIdentical(finished[c.Index], scenarios[c.Index].TrainWithStops(c.Stops)));
     }
 
     [Fact]

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using NativeNet.Cli.Serving;
+using NativeNet.Networks;
+using NativeNet.Serialization;
+
+// nativenet serve under load, on 127.0.0.1 only, with the load generator on the same cores:
+//   dotnet run -c Release --project bench/NativeNet.ServeBench -- [--model FILE] [--url http://127.0.0.1:PORT]
+//       [--rate 2000] [--seconds 10] [--clients 32]
+// Phase 1 offers a fixed rate (open loop: each request is due at start + i / rate, and its latency counts from
+// then, so a stalled server is not hidden by a stalled client). Phase 2 saturates: --clients loops send back to
+// back. Every answer is checked (status 200 and a label); any other outcome counts as an error.
+var options = ParseArguments(args);
+var rate = int.Parse(options.GetValueOrDefault("--rate", "2000"), CultureInfo.InvariantCulture);
+var seconds = double.Parse(options.GetValueOrDefault("--seconds", "10"), CultureInfo.InvariantCulture);
+var clients = int.Parse(options.GetValueOrDefault("--clients", "32"), CultureInfo.InvariantCulture);
+
+PredictionServer? server = null;
+Uri baseAddress;
+if (options.TryGetValue("--url", out var url))
+{
+    baseAddress = new Uri(url);
+}
+else
+{
+    var network = options.TryGetValue("--model", out var model)
+        ? ModelFile.Load<float>(model).Network
+        : new Network<float>(new NetworkOptions { HiddenSizes = [100], Seed = 1 }, batchCapacity: 1); // same cost as a trained 784-100-10
+    server = PredictionServer.Create(network, "bench", new ServeSettings { Urls = "http://127.0.0.1:0", LogWarnings = false });
+    await server.StartAsync();
+    baseAddress = new Uri(server.Addresses[0]);
+}
+
+var random = new Random(1);
+var body = Encoding.UTF8.GetBytes("{\"inputs\":[[" + string.Join(',', Enumerable.Range(0, 784).Select(_ => (random.Next(256) / 255f).ToString("R", CultureInfo.InvariantCulture))) + "]]}");
+using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = Timeout.InfiniteTimeSpan };
+using var client = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(10) };
+
+Console.WriteLine($"target {baseAddress}, {Environment.ProcessorCount} processors shared by server and load generator, body {body.Length} bytes");
+await Warmup();
+Report($"fixed rate {rate}/s", await FixedRate(rate, seconds));
+Report($"saturation, {clients} clients", await Saturation(clients, seconds));
+if (server is not null)
+{
+    await server.StopAsync();
+    await server.DisposeAsync();
+}
+
+async Task<bool> Send()
+{
+    try
+    {
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new("application/json");
+        using var response = await client.PostAsync("predict", content);
+        var text = await response.Content.ReadAsStringAsync();
+        return response.IsSuccessStatusCode && text.Contains("\"label\":", StringComparison.Ordinal);
+    }
+    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+    {
+        return false;
+    }
+}
+
+async Task Warmup()
+{
+    var until = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 2;
+    await Task.WhenAll(Enumerable.Range(0, 8).Select(async _ =>
+    {
+        while (Stopwatch.GetTimestamp() < until)
+            await Send();
+    }));
+}
+
+async Task<Result> FixedRate(int perSecond, double duration)
+{
+    var count = (int)(perSecond * duration);
+    var latencies = new double[count];
+    var errors = 0;
+    var tasks = new List<Task>(count);
+    var start = Stopwatch.GetTimestamp();
+    for (var i = 0; i < count; i++)
+    {
+        var due = start + (long)(i * (double)Stopwatch.Frequency / perSecond);
+        // Sleep while the next request is more than a millisecond away; never spin (the cores are shared).
+        while (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), due) > TimeSpan.FromMilliseconds(1))
+            await Task.Delay(1);
+
+        tasks.Add(Measure(i, due));
+    }
+
+    async Task Measure(int index, long due)
+    {
+        var ok = await Send();
+        latencies[index] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
+        if (!ok)
+            Interlocked.Increment(ref errors);
+    }
+
+    await Task.WhenAll(tasks);
+    return new Result(count, errors, Stopwatch.GetElapsedTime(start).TotalSeconds, latencies);
+}
+
+async Task<Result> Saturation(int loops, double duration)
+{
+    var all = new List<double>[loops];
+    var errors = 0;
+    var start = Stopwatch.GetTimestamp();
+    var until = start + (long)(Stopwatch.Frequency * duration);
+    await Task.WhenAll(Enumerable.Range(0, loops).Select(c => Task.Run(async () =>
+    {
+        var mine = all[c] = [];
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            var sent = Stopwatch.GetTimestamp();
+            if (!await Send())
+                Interlocked.Increment(ref errors);
+            mine.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+        }
+    })));
+    var latencies = all.SelectMany(l => l).ToArray();
+    return new Result(latencies.Length, errors, Stopwatch.GetElapsedTime(start).TotalSeconds, latencies);
+}
+
+static void Report(string name, Result result)
+{
+    var sorted = result.LatenciesMs.Order().ToArray();
+    double At(double q) => sorted[Math.Min(sorted.Length - 1, (int)Math.Ceiling(q * sorted.Length) - 1)];
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{name,-26} {result.Requests,7} requests in {result.Seconds:F1} s = {result.Requests / result.Seconds,7:F0} req/s, errors {result.Errors}, latency ms p50 {At(0.5):F2} p99 {At(0.99):F2} p99.9 {At(0.999):F2} max {sorted[^1]:F2}"));
+}
+
+static Dictionary<string, string> ParseArguments(string[] args)
+{
+    var options = new Dictionary<string, string>(StringComparer.Ordinal);
+    for (var i = 0; i + 1 < args.Length; i += 2)
+        options[args[i]] = args[i + 1];
+    return options;
+}
+
+internal sealed record Result(int Requests, int Errors, double Seconds, double[] LatenciesMs);
