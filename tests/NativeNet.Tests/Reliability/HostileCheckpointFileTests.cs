@@ -1,5 +1,5 @@
-using FsCheck;
 using System.Buffers.Binary;
+using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NativeNet.Data;
