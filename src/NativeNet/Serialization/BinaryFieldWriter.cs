@@ -4,8 +4,7 @@ using System.Text;
 namespace NativeNet.Serialization;
 
 /// <summary>
-/// Appends little-endian fields to a growing byte buffer; the checkpoint format's writer (the model format keeps
-/// its own, private to <see cref="ModelFile"/>).
+/// Appends little-endian fields to a growing byte buffer; the writer of the model and checkpoint formats.
 /// </summary>
 #pragma warning disable CA1001 // A MemoryStream holds no resource to dispose: it is only a growing byte array.
 internal sealed class BinaryFieldWriter
@@ -62,6 +61,25 @@ internal sealed class BinaryFieldWriter
         byte[] utf8 = Encoding.UTF8.GetBytes(value);
         Int32(utf8.Length);
         _stream.Write(utf8);
+    }
+
+    /// <summary>A length, then each value as a little-endian float or double (the element size of <typeparamref name="T"/>).</summary>
+    public void Elements<T>(ReadOnlySpan<T> values)
+        where T : unmanaged, System.Numerics.IFloatingPointIeee754<T>
+    {
+        Int32(values.Length);
+        foreach (T value in values)
+        {
+            if (typeof(T) == typeof(float))
+            {
+                BinaryPrimitives.WriteSingleLittleEndian(_scratch, float.CreateTruncating(value));
+                _stream.Write(_scratch, 0, 4);
+            }
+            else
+            {
+                Double(double.CreateTruncating(value));
+            }
+        }
     }
 
     /// <summary>Appends the CRC-32 of everything written so far and returns the bytes.</summary>

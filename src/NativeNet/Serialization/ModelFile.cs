@@ -53,7 +53,7 @@ public static class ModelFile
             throw new InvalidOperationException($"The network's parameters are not finite ({nonFinite}), as after a diverged update: it is not saved, so a previously saved file stays as it was.");
         }
 
-        var writer = new ModelWriter();
+        var writer = new BinaryFieldWriter();
         writer.Bytes(Magic);
         writer.Int32(FormatVersion);
         writer.Int32(ElementSize<T>());
@@ -87,8 +87,7 @@ public static class ModelFile
             }
         }
 
-        writer.UInt32(writer.Checksum());
-        return writer.ToArray();
+        return writer.ToArrayWithChecksum();
     }
 
     /// <summary>Loads a model file saved by <see cref="Save{T}"/>; values stored as float or double are converted to <typeparamref name="T"/>.</summary>
@@ -239,7 +238,7 @@ public static class ModelFile
 
     private static int ElementSize<T>() => Marshal.SizeOf<T>();
 
-    private static void WriteOptions(ModelWriter writer, NetworkOptions options)
+    private static void WriteOptions(BinaryFieldWriter writer, NetworkOptions options)
     {
         writer.Int32(options.InputSize);
         writer.Int32(options.HiddenSizes.Count);
@@ -332,77 +331,6 @@ public static class ModelFile
         }
 
         return options;
-    }
-
-    /// <summary>Appends little-endian values to a growing byte buffer while tracking the checksum at the end.</summary>
-#pragma warning disable CA1001 // A MemoryStream holds no resource to dispose: it is only a growing byte array.
-    private sealed class ModelWriter
-#pragma warning restore CA1001
-    {
-        private readonly MemoryStream _stream = new();
-        private readonly byte[] _scratch = new byte[8];
-
-        public void Bytes(ReadOnlySpan<byte> bytes) => _stream.Write(bytes);
-
-        public void Byte(byte value) => _stream.WriteByte(value);
-
-        public void Int32(int value)
-        {
-            BinaryPrimitives.WriteInt32LittleEndian(_scratch, value);
-            _stream.Write(_scratch, 0, 4);
-        }
-
-        public void UInt32(uint value)
-        {
-            BinaryPrimitives.WriteUInt32LittleEndian(_scratch, value);
-            _stream.Write(_scratch, 0, 4);
-        }
-
-        public void Int64(long value)
-        {
-            BinaryPrimitives.WriteInt64LittleEndian(_scratch, value);
-            _stream.Write(_scratch, 0, 8);
-        }
-
-        public void Double(double value)
-        {
-            BinaryPrimitives.WriteDoubleLittleEndian(_scratch, value);
-            _stream.Write(_scratch, 0, 8);
-        }
-
-        public void String(string value)
-        {
-            byte[] utf8 = Encoding.UTF8.GetBytes(value);
-            Int32(utf8.Length);
-            _stream.Write(utf8);
-        }
-
-        public void Elements<T>(ReadOnlySpan<T> values)
-            where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            Int32(values.Length);
-            foreach (T value in values)
-            {
-                if (typeof(T) == typeof(float))
-                {
-                    BinaryPrimitives.WriteSingleLittleEndian(_scratch, float.CreateTruncating(value));
-                    _stream.Write(_scratch, 0, 4);
-                }
-                else
-                {
-                    Double(double.CreateTruncating(value));
-                }
-            }
-        }
-
-        public uint Checksum()
-        {
-            var crc = new Crc32();
-            crc.Append(_stream.GetBuffer().AsSpan(0, (int)_stream.Length));
-            return crc.Value;
-        }
-
-        public byte[] ToArray() => _stream.ToArray();
     }
 
     /// <summary>Reads little-endian values with bounds checks that name the file and the offset.</summary>
