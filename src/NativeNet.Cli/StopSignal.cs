@@ -17,15 +17,26 @@ internal sealed class StopSignal : IDisposable
     private readonly CancellationTokenSource _source = new();
     private readonly TextWriter _output;
     private readonly string[] _targets;
+    private readonly string[] _folders;
     private readonly PosixSignalRegistration[] _registrations;
     private int _signals;
 
     /// <param name="output">Receives the line acknowledging the first signal.</param>
     /// <param name="targets">The files the command writes, whose temporary files a second signal deletes.</param>
     public StopSignal(TextWriter output, params string[] targets)
+        : this(output, targets, [])
+    {
+    }
+
+    /// <param name="output">Receives the line acknowledging the first signal.</param>
+    /// <param name="targets">The files the command writes, whose temporary files a second signal deletes.</param>
+    /// <param name="folders">Folders the command writes many files into (the trial results of <c>tune</c>): a second
+    /// signal deletes this process's temporary files in them.</param>
+    public StopSignal(TextWriter output, string[] targets, params string[] folders)
     {
         _output = output;
         _targets = targets;
+        _folders = folders;
         _registrations =
         [
             PosixSignalRegistration.Create(PosixSignal.SIGINT, Handle),
@@ -59,6 +70,22 @@ internal sealed class StopSignal : IDisposable
 
     private void DeleteOwnTemporaryFiles()
     {
+        foreach (var folder in _folders)
+        {
+            try
+            {
+                if (Directory.Exists(folder))
+                {
+                    foreach (var file in Directory.GetFiles(folder, $".*.{Environment.ProcessId}.*{AtomicFile.TemporarySuffix}"))
+                        File.Delete(file);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Best effort, as below.
+            }
+        }
+
         foreach (var target in _targets)
         {
             try

@@ -42,22 +42,14 @@ public static class HyperparameterSearch
         spec.Validate();
         options ??= new SearchOptions();
         options.Validate();
+        var recorded = Recorded(spec, options);
         if (options.Halving is not null)
         {
-            return SuccessiveHalving.Run(spec, data, options, progress, cancellationToken);
+            return SuccessiveHalving.Run(spec, data, options, recorded, progress, cancellationToken);
         }
 
-        var results = new TrialResult?[spec.Trials];
-        foreach (var finished in options.Finished)
-        {
-            if (finished.Index < 0 || finished.Index >= spec.Trials || !finished.Hyperparameters.Equals(spec.Sample(finished.Index)))
-            {
-                throw new ArgumentException($"Finished trial {finished.Index} is not a trial of this spec.", nameof(options));
-            }
-
-            results[finished.Index] = finished;
-        }
-
+        // A result successive halving pruned is not a finished trial here: it trains on (from its checkpoint, if any).
+        var results = recorded.Select(r => r?.StopReason == TrialStopReason.Pruned ? null : r).ToArray();
         long planned = 0;
         for (int i = 0; i < spec.Trials; i++)
         {
@@ -70,21 +62,54 @@ public static class HyperparameterSearch
         {
             tracker.TrialsFinished(alreadyFinished);
         }
-        Parallel.For(0, spec.Trials, Parallelism(options, cancellationToken), i =>
+
+        var checkpoints = new TrialCheckpoints(options.CheckpointDirectory, spec, data);
+        var running = new TrialSession?[spec.Trials];
+        try
         {
-            if (results[i] is not null)
+            Parallel.For(0, spec.Trials, Parallelism(options, cancellationToken), i =>
             {
-                return;
+                if (results[i] is not null)
+                {
+                    checkpoints.Delete(i); // left by an earlier run that then finished the trial, if any
+                    return;
+                }
+
+                var session = running[i] = checkpoints.Open(i, int.MaxValue);
+                session.TrainTo(session.TargetEpochs, tracker.EpochDone, cancellationToken);
+                var result = session.Result();
+                results[i] = result;
+                running[i] = null;
+                options.TrialFinished?.Invoke(result);
+                checkpoints.Delete(i);
+                tracker.TrialsFinished(1);
+            });
+        }
+        catch (Exception e) when (TrialCheckpoints.IsCancellation(e))
+        {
+            // Every trial has stopped after its current step: keep the unfinished ones for the next run.
+            checkpoints.SaveAll(running);
+            throw;
+        }
+
+        return new TuningReport(spec, results.Select(r => r!));
+    }
+
+    /// <summary>The results of earlier runs (<see cref="SearchOptions.Finished"/>) by trial index, checked against the spec.</summary>
+    private static TrialResult?[] Recorded(SearchSpec spec, SearchOptions options)
+    {
+        var recorded = new TrialResult?[spec.Trials];
+        foreach (var finished in options.Finished)
+        {
+            if (finished.Index < 0 || finished.Index >= spec.Trials || !finished.Hyperparameters.Equals(spec.Sample(finished.Index)))
+            {
+                throw new ArgumentException($"Finished trial {finished.Index} is not a trial of this spec.", nameof(options));
             }
 
-            var session = new TrialSession(spec, data, i);
-            session.TrainTo(session.TargetEpochs, tracker.EpochDone, cancellationToken);
-            var result = session.Result();
-            results[i] = result;
-            options.TrialFinished?.Invoke(result);
-            tracker.TrialsFinished(1);
-        });
-        return new TuningReport(spec, results.Select(r => r!));
+            recorded[finished.Index] = finished;
+        }
+
+        return recorded;
     }
 
     /// <summary>Runs trial <paramref name="index"/> of <paramref name="spec"/> alone, as a scaled-out worker does.</summary>

@@ -12,6 +12,9 @@ namespace NativeNet.Tuning;
 /// </summary>
 public sealed record SearchSpec
 {
+    /// <summary>The most trials, and the highest round, a spec may have (a million trials of one epoch is a week of work).</summary>
+    public const int MaxTrials = 1_000_000;
+
     /// <summary>The book's search.</summary>
     public static SearchSpec Default { get; } = new();
 
@@ -34,7 +37,10 @@ public sealed record SearchSpec
     public SearchSpace Space { get; init; } = SearchSpace.Default;
 
     /// <summary>The most epochs any trial can train (the budget of successive halving).</summary>
-    public int MaxEpochs => Space[TunableParameters.Epochs] switch
+    public int MaxEpochs => Largest(TunableParameters.Epochs);
+
+    /// <summary>The largest value an integer parameter's range can give a trial.</summary>
+    private int Largest(TunableParameter parameter) => Space[parameter] switch
     {
         ChoiceRange choice => choice.Choices.Max(c => int.Parse(c, CultureInfo.InvariantCulture)),
         UniformRange uniform => (int)Math.Floor(uniform.Max),
@@ -53,14 +59,14 @@ public sealed record SearchSpec
     public void Validate()
     {
         ArgumentNullException.ThrowIfNull(Space, nameof(Space));
-        if (Round < 0)
+        if (Round is < 0 or > MaxTrials)
         {
-            throw new ArgumentOutOfRangeException(nameof(Round), Round, "The round must be at least 0.");
+            throw new ArgumentOutOfRangeException(nameof(Round), Round, $"The round must be from 0 to {MaxTrials}.");
         }
 
-        if (Trials < 1)
+        if (Trials is < 1 or > MaxTrials)
         {
-            throw new ArgumentOutOfRangeException(nameof(Trials), Trials, "A search needs at least 1 trial.");
+            throw new ArgumentOutOfRangeException(nameof(Trials), Trials, $"A search has from 1 to {MaxTrials} trials.");
         }
 
         if (TrainSamples < 2)
@@ -71,6 +77,13 @@ public sealed record SearchSpec
         if (!(ValidationFraction > 0 && ValidationFraction < 1))
         {
             throw new ArgumentOutOfRangeException(nameof(ValidationFraction), ValidationFraction, "The validation fraction must be in (0, 1).");
+        }
+
+        // A batch larger than the samples would size every trial's workspace for nothing (or beyond an array).
+        int batch = Largest(TunableParameters.BatchSize);
+        if (batch > TrainSamples)
+        {
+            throw new ArgumentException($"batch_size can be up to {batch}, more than the {TrainSamples} train_samples of the search.", nameof(Space));
         }
     }
 

@@ -75,9 +75,9 @@ internal static class SpecParser
             case "seed":
                 return spec with { Seed = Integer(key, value, int.MinValue) };
             case "round":
-                return spec with { Round = Integer(key, value, 0) };
+                return spec with { Round = Integer(key, value, 0, SearchSpec.MaxTrials) };
             case "trials":
-                return spec with { Trials = Integer(key, value, 1) };
+                return spec with { Trials = Integer(key, value, 1, SearchSpec.MaxTrials) };
             case "train_samples":
                 return spec with { TrainSamples = Integer(key, value, 2) };
             case "validation_fraction":
@@ -160,16 +160,16 @@ internal static class SpecParser
         }
     }
 
-    private static int Integer(string key, string value, int minimum)
+    private static int Integer(string key, string value, int minimum, int maximum = int.MaxValue)
     {
         if (!int.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int result))
         {
             throw new FormatException($"{key} must be a whole number, got '{value}'.");
         }
 
-        if (result < minimum)
+        if (result < minimum || result > maximum)
         {
-            throw new FormatException($"{key} must be at least {minimum}, got {result}.");
+            throw new FormatException(maximum == int.MaxValue ? $"{key} must be at least {minimum}, got {result}." : $"{key} must be from {minimum} to {maximum}, got {result}.");
         }
 
         return result;

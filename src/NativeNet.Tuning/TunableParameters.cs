@@ -21,21 +21,21 @@ public static class TunableParameters
     public static TunableParameter Optimizer { get; } = new(
         "optimizer", "optimizer", ParameterKind.Text, ChoiceRange.Fixed("sgd"), "one of " + string.Join(", ", OptimizerFactory.Names), v => OptimizerFactory.Names.Contains(v));
 
-    /// <summary>Samples per mini-batch: a whole number of at least 1.</summary>
+    /// <summary>Samples per mini-batch: a whole number from 1 to 1 000 000 (and at most the spec's <c>train_samples</c>, see <see cref="SearchSpec.Validate"/>).</summary>
     public static TunableParameter BatchSize { get; } = new(
-        "batch_size", "batch size", ParameterKind.Integer, ChoiceRange.Fixed("100"), "a whole number of at least 1", v => Number(v) >= 1);
+        "batch_size", "batch size", ParameterKind.Integer, ChoiceRange.Fixed("100"), "a whole number from 1 to 1000000", v => Number(v) is >= 1 and <= 1_000_000);
 
-    /// <summary>Epochs to train: a whole number of at least 1.</summary>
+    /// <summary>Epochs to train: a whole number from 1 to 100 000.</summary>
     public static TunableParameter Epochs { get; } = new(
-        "epochs", "epochs", ParameterKind.Integer, ChoiceRange.Fixed("50"), "a whole number of at least 1", v => Number(v) >= 1);
+        "epochs", "epochs", ParameterKind.Integer, ChoiceRange.Fixed("50"), "a whole number from 1 to 100000", v => Number(v) is >= 1 and <= 100_000);
 
-    /// <summary>The width of every hidden layer: a whole number of at least 1.</summary>
+    /// <summary>The width of every hidden layer: a whole number from 1 to 4096 (the limit of <c>train --hidden</c>).</summary>
     public static TunableParameter HiddenSize { get; } = new(
-        "hidden_size", "hidden size", ParameterKind.Integer, ChoiceRange.Fixed("100"), "a whole number of at least 1", v => Number(v) >= 1);
+        "hidden_size", "hidden size", ParameterKind.Integer, ChoiceRange.Fixed("100"), "a whole number from 1 to 4096", v => Number(v) is >= 1 and <= 4096);
 
-    /// <summary>The number of hidden layers: a whole number of at least 0 (0 is softmax regression).</summary>
+    /// <summary>The number of hidden layers: a whole number from 0 (softmax regression) to 100.</summary>
     public static TunableParameter Depth { get; } = new(
-        "depth", "depth", ParameterKind.Integer, ChoiceRange.Fixed("6"), "a whole number of at least 0", v => Number(v) >= 0);
+        "depth", "depth", ParameterKind.Integer, ChoiceRange.Fixed("6"), "a whole number from 0 to 100", v => Number(v) is >= 0 and <= 100);
 
     /// <summary>The dropout ratio after each hidden activation: in <c>[0, 1)</c>, 0 for none.</summary>
     public static TunableParameter Dropout { get; } = new(

@@ -20,10 +20,13 @@ internal static class TuneCommand
     public const int ShownTrials = 20;
 
     /// <summary>The most trials one search may have (a million trials of even one epoch is a week of work).</summary>
-    public const int MaxTrials = 1_000_000;
+    public const int MaxTrials = SearchSpec.MaxTrials;
 
     /// <summary>The most trials trained at once: one thread each, so more would only exhaust memory.</summary>
     public const int MaxParallel = 256;
+
+    /// <summary>The checkpoints of unfinished trials in a round's folder.</summary>
+    private const string CheckpointPattern = "trial-*.ckpt";
 
     /// <summary>The most rounds of search and narrowing.</summary>
     public const int MaxRounds = 100;
@@ -31,7 +34,9 @@ internal static class TuneCommand
     /// <summary>Builds the command; output goes to the invocation's output writer.</summary>
     /// <param name="isTerminal">Whether that output is an interactive terminal (then a progress bar is drawn).</param>
     /// <param name="checkOnly">Stop after the checks, before the first trial (see <see cref="CliConsole.CheckOnly"/>).</param>
-    public static Command Create(bool isTerminal = false, bool checkOnly = false)
+    /// <param name="trialWritten">Called after each trial result file is written (for tests).</param>
+    /// <param name="stop">Stops a local search as Ctrl-C does (for tests; Ctrl-C and SIGTERM always do).</param>
+    public static Command Create(bool isTerminal = false, bool checkOnly = false, Action<string>? trialWritten = null, CancellationToken stop = default)
     {
         var spec = new Option<string?>("--spec") { Description = "Spec file (key = value lines, see docs/tuning.md); default: the book's search." };
         var trials = NumberOptions.OptionalWholeNumber("--trials", "Number of trials (overrides the spec).", minimum: 1, maximum: MaxTrials);
@@ -60,7 +65,7 @@ internal static class TuneCommand
             string directory = parseResult.GetValue(output)!;
             OutputPaths.CheckFolder("--out", directory);
             var searchSpec = LoadSpec(parseResult.GetValue(spec), parseResult.GetValue(trials));
-            var trainingSet = LoadTrainingSet(parseResult.GetValue(data));
+            var tuningData = Prepare(searchSpec, LoadTrainingSet(parseResult.GetValue(data)));
             int? index = parseResult.GetValue(trial);
             if (index >= searchSpec.Trials)
             {
@@ -74,7 +79,7 @@ internal static class TuneCommand
 
             if (index is int one)
             {
-                return RunOne(writer, searchSpec, trainingSet, one, directory);
+                return RunOne(writer, searchSpec, tuningData, one, directory);
             }
 
             var options = new SearchOptions
@@ -82,7 +87,7 @@ internal static class TuneCommand
                 MaxDegreeOfParallelism = parseResult.GetValue(parallel),
                 Halving = parseResult.GetValue(halving) ? new SuccessiveHalvingOptions { Eta = parseResult.GetValue(eta) } : null,
             };
-            return RunLocal(writer, isTerminal, searchSpec, trainingSet, options, parseResult.GetValue(rounds), parseResult.GetValue(keepBest), directory);
+            return RunLocal(writer, parseResult.InvocationConfiguration.Error, isTerminal, searchSpec, tuningData, options, parseResult.GetValue(rounds), parseResult.GetValue(keepBest), directory, trialWritten, stop);
         });
 
         var reportDirectory = new Argument<string>("directory") { Description = "Folder of trial-*.json result files (from tune --trial or a local run)." };
@@ -116,38 +121,70 @@ internal static class TuneCommand
         return command;
     }
 
-    private static int RunOne(TextWriter writer, SearchSpec spec, LabeledDataset<float> trainingSet, int index, string directory)
+    private static int RunOne(TextWriter writer, SearchSpec spec, TuningData data, int index, string directory)
     {
-        var result = HyperparameterSearch.RunTrial(spec, trainingSet, index);
+        var result = HyperparameterSearch.RunTrial(spec, data, index);
         string path = TrialResultFile.Write(directory, spec, result);
         writer.WriteLine(result.ToString());
         writer.WriteLine($"wrote {path}");
         return 0;
     }
 
-    private static int RunLocal(TextWriter writer, bool isTerminal, SearchSpec spec, LabeledDataset<float> trainingSet, SearchOptions options, int rounds, int keepBest, string directory)
+    private static int RunLocal(
+        TextWriter writer,
+        TextWriter error,
+        bool isTerminal,
+        SearchSpec spec,
+        TuningData data,
+        SearchOptions options,
+        int rounds,
+        int keepBest,
+        string directory,
+        Action<string>? trialWritten,
+        CancellationToken stop)
     {
-        var data = TuningData.Prepare(spec, trainingSet);
         writer.WriteLine($"search: {spec.Trials} trials on {data.Train.Count} training and {data.Validation.Count} validation samples, {options.MaxDegreeOfParallelism} at a time");
         var current = spec;
         for (int r = 0; r < rounds; r++)
         {
             var roundSpec = current;
             string roundDirectory = RoundDirectory(directory, roundSpec);
-            var finished = options.Halving is null ? ReadFinished(directory, roundDirectory, roundSpec) : [];
+            var finished = ReadFinished(directory, roundDirectory, roundSpec);
+            int checkpoints = Directory.Exists(roundDirectory) ? Directory.GetFiles(roundDirectory, CheckpointPattern).Length : 0;
             writer.WriteLine();
             writer.WriteLine($"round {r + 1}/{rounds}: {Describe(roundSpec.Space)}");
-            writer.WriteLine(finished.Count == 0
+            writer.WriteLine(finished.Count == 0 && checkpoints == 0
                 ? $"results go to {roundDirectory}"
-                : $"results go to {roundDirectory}, where {finished.Count} of the {roundSpec.Trials} trials already finished: they are not run again");
+                : $"results go to {roundDirectory}, which holds {finished.Count} result files of the {roundSpec.Trials} trials and {checkpoints} checkpoints: finished trials are not run again, checkpointed ones continue");
             Directory.CreateDirectory(roundDirectory);
 
-            // Each trial's file is written as the trial ends, so an interrupted round keeps its finished trials.
-            var roundOptions = options with { Finished = finished, TrialFinished = result => TrialResultFile.Write(roundDirectory, roundSpec, result) };
-            var report = WithProgress(writer, isTerminal, $"round {r + 1}/{rounds}", progress => HyperparameterSearch.Run(roundSpec, data, roundOptions, progress));
-            if (options.Halving is not null)
+            // Each trial's file is written as the trial (or, with halving, its rung) ends, so an interrupted round keeps
+            // its finished trials; trials still training save checkpoints there on Ctrl-C and continue on a rerun.
+            var roundOptions = options with
             {
-                report.WriteTrialFiles(roundDirectory);
+                Finished = finished,
+                CheckpointDirectory = roundDirectory,
+                TrialFinished = result =>
+                {
+                    string path = TrialResultFile.Write(roundDirectory, roundSpec, result);
+                    trialWritten?.Invoke(path);
+                },
+            };
+            TuningReport report;
+            using (var signal = new StopSignal(writer, [], roundDirectory))
+            using (var both = CancellationTokenSource.CreateLinkedTokenSource(signal.Token, stop))
+            {
+                try
+                {
+                    report = WithProgress(writer, isTerminal, $"round {r + 1}/{rounds}", progress => HyperparameterSearch.Run(roundSpec, data, roundOptions, progress, both.Token));
+                }
+                catch (Exception e) when (both.IsCancellationRequested && IsCancellation(e))
+                {
+                    int kept = TrialResultFile.FindAll(roundDirectory).Count;
+                    int saved = Directory.GetFiles(roundDirectory, CheckpointPattern).Length;
+                    error.WriteLine($"interrupted: {roundDirectory} keeps {kept} trial result files and {saved} checkpoints of unfinished trials; run the same command again (same --spec and --out) to continue");
+                    return CliApp.Interrupted;
+                }
             }
 
             writer.WriteLine(EpochSummary(report, options));
@@ -156,6 +193,10 @@ internal static class TuneCommand
 
         return 0;
     }
+
+    /// <summary>The search's cancellation, alone or as all that its parallel loop collected (any other error is reported as such).</summary>
+    private static bool IsCancellation(Exception e) =>
+        e is OperationCanceledException || (e is AggregateException aggregate && aggregate.InnerExceptions.All(IsCancellation));
 
     /// <summary>
     /// The folder of a round's results: <c>round-1</c> for a spec of round 0, <c>round-2</c> for the next-spec.txt it
@@ -251,10 +292,48 @@ internal static class TuneCommand
             });
     }
 
+    /// <summary>The spec, checked in full before any work: a bad value in the file is a usage error naming its line.</summary>
     private static SearchSpec LoadSpec(string? path, int? trials)
     {
-        var spec = path is null ? SearchSpec.Default : SearchSpec.Load(path);
-        return trials is int count ? spec with { Trials = count } : spec;
+        if (path is not null && Directory.Exists(path))
+        {
+            throw new CliUsageException($"--spec '{path}' is a folder; give a spec file (key = value lines, see docs/tuning.md).");
+        }
+
+        if (path is not null && !File.Exists(path))
+        {
+            throw new CliUsageException($"--spec '{path}' does not exist.");
+        }
+
+        try
+        {
+            var spec = path is null ? SearchSpec.Default : SearchSpec.Load(path);
+            spec = trials is int count ? spec with { Trials = count } : spec;
+            spec.Validate();
+            return spec;
+        }
+        catch (InvalidFileFormatException e)
+        {
+            throw new CliUsageException(e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            // Validate() of the spec as --trials changed it.
+            throw new CliUsageException($"--spec '{path ?? "(the book's search)"}': {CliApp.Describe(e)}");
+        }
+    }
+
+    /// <summary>The spec's samples of the training set, or a usage error when the set cannot give them.</summary>
+    private static TuningData Prepare(SearchSpec spec, LabeledDataset<float> trainingSet)
+    {
+        try
+        {
+            return TuningData.Prepare(spec, trainingSet);
+        }
+        catch (ArgumentException e)
+        {
+            throw new CliUsageException($"--spec: {CliApp.Describe(e)}");
+        }
     }
 
     /// <summary>The training images and labels only, from a folder or the bundled sample; test files are not opened.</summary>

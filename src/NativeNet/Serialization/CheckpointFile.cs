@@ -8,10 +8,11 @@ using NativeNet.Training;
 namespace NativeNet.Serialization;
 
 /// <summary>
-/// Saves and loads training checkpoints (<c>.ckpt</c>), format version 1: everything a <see cref="Trainer{T}"/>
+/// Saves and loads training checkpoints (<c>.ckpt</c>), format version 2: everything a <see cref="Trainer{T}"/>
 /// needs to continue a run bit for bit. Layout, little-endian: magic <c>NNETCKPT</c>, format version, the batch
 /// capacity, a complete model file with the optimizer's state and step count (<see cref="ModelFile"/>, with its
-/// own checksum), the trainer's options, fingerprints of the training and test data, the dropout generator's
+/// own checksum), the trainer's options, fingerprints of the training and test data (counts, a CRC-32 of the labels
+/// and, since version 2, a 64-bit hash of every input byte), the dropout generator's
 /// state and a checksum of the last batch (the batch sampler is replayed to the position on load), the history
 /// so far (every loss, the accuracies of every epoch), the application's run options as text pairs, and a CRC-32
 /// of all preceding bytes. Saves are atomic (<see cref="AtomicFile"/>): an interrupted or killed save leaves the
@@ -21,7 +22,9 @@ namespace NativeNet.Serialization;
 public static class CheckpointFile
 {
     /// <summary>The format version this library writes and reads.</summary>
-    public const int FormatVersion = 1;
+    /// <remarks>Version 1 (labels-only data fingerprints) is refused with a message saying so: it was never released, and
+    /// a resume that cannot check the images would be exactly the silent wrong run the fingerprint exists to prevent.</remarks>
+    public const int FormatVersion = 2;
 
     /// <summary>The largest checkpoint accepted, the model file's limit plus room for the history.</summary>
     public const long MaxFileBytes = ModelFile.MaxFileBytes + (1L << 28);
@@ -149,6 +152,11 @@ public static class CheckpointFile
 
         reader.Take(Magic.Length);
         int version = reader.Int32();
+        if (version == 1)
+        {
+            throw reader.Error("checkpoint format version 1 is no longer read: its data fingerprint covers the labels only, so a resume could not check the images; start the run again (version 2 fingerprints the images too)");
+        }
+
         if (version != FormatVersion)
         {
             throw reader.Error($"checkpoint format version {version} is not supported (this library reads version {FormatVersion})");
@@ -298,11 +306,12 @@ public static class CheckpointFile
         writer.Int32(fingerprint.Count);
         writer.Int32(fingerprint.FeatureCount);
         writer.UInt32(fingerprint.LabelsChecksum);
+        writer.UInt64(fingerprint.FeaturesHash);
     }
 
     private static DataFingerprint ReadFingerprint(ref BinaryFieldReader reader, string name)
     {
-        var fingerprint = new DataFingerprint(reader.Int32(), reader.Int32(), reader.UInt32());
+        var fingerprint = new DataFingerprint(reader.Int32(), reader.Int32(), reader.UInt32(), reader.UInt64());
         if (fingerprint.Count < -1 || (fingerprint.Count < 0 && fingerprint != DataFingerprint.None) || (fingerprint.Count >= 0 && fingerprint.FeatureCount <= 0))
         {
             throw reader.Error($"invalid {name} data fingerprint");

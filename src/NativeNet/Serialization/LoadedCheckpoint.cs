@@ -104,9 +104,9 @@ public sealed class LoadedCheckpoint<T>
 
     private void CheckData(string name, DataFingerprint saved, DataFingerprint given)
     {
-        if (saved != given)
+        if (DataFingerprint.Difference(saved, given) is string difference)
         {
-            throw new InvalidFileFormatException($"{_source}: the {name} data differ from the run's (checkpoint: {saved.Describe()}; given: {given.Describe()}).");
+            throw new InvalidFileFormatException($"{_source}: the {name} data differ from the run's: {difference} (checkpoint: {saved.Describe()}; given: {given.Describe()}).");
         }
     }
 }

@@ -156,8 +156,17 @@ public sealed class Trainer<T>
     /// </summary>
     /// <param name="progress">Receives a report after each iteration and each epoch (optional).</param>
     /// <param name="cancellationToken">Stops training after the current iteration.</param>
-    public TrainingHistory Train(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default)
+    public TrainingHistory Train(IProgress<TrainingProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        TrainUntil(Options.Epochs, progress, cancellationToken);
+
+    /// <summary>
+    /// <see cref="Train"/> that pauses after epoch <paramref name="epochs"/> (at most <see cref="TrainerOptions.Epochs"/>):
+    /// the history then says <see cref="StopReason.Cancelled"/>, and a later call continues exactly as an uninterrupted
+    /// run would (a tuning trial trained rung by rung). The trainer stays checkpointable between calls.
+    /// </summary>
+    internal TrainingHistory TrainUntil(int epochs, IProgress<TrainingProgress>? progress, CancellationToken cancellationToken)
     {
+        int endEpoch = Math.Min(epochs, Options.Epochs);
         var history = _history;
         if (history.StopReason == StopReason.Diverged)
         {
@@ -173,7 +182,7 @@ public sealed class Trainer<T>
         // Continue where the last call (or the checkpoint) stopped; every completed epoch is already evaluated.
         int startEpoch = (int)(history.Iterations / IterationsPerEpoch);
         int startIteration = (int)(history.Iterations % IterationsPerEpoch);
-        for (int epoch = startEpoch; epoch < Options.Epochs; epoch++)
+        for (int epoch = startEpoch; epoch < endEpoch; epoch++)
         {
             for (int i = epoch == startEpoch ? startIteration : 0; i < IterationsPerEpoch; i++)
             {
@@ -205,7 +214,9 @@ public sealed class Trainer<T>
             progress?.Report(new TrainingProgress(history.Iterations, TotalIterations, epoch + 1, history.Losses[^1], trainAccuracy, testAccuracy, IsEpochEnd: true));
         }
 
-        history.StopReason = StopReason.Completed;
+        bool paused = history.TrainAccuracies.Count < Options.Epochs;
+        history.StopReason = paused ? StopReason.Cancelled : StopReason.Completed;
+        history.StopMessage = paused ? $"Paused after epoch {history.TrainAccuracies.Count} of {Options.Epochs}." : null;
         return Finish(history);
     }
 

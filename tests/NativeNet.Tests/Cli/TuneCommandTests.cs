@@ -38,9 +38,11 @@ public sealed class TuneCommandTests : IDisposable
 
     private static (int ExitCode, string Output, string Error) Run(params string[] args) => Run(isTerminal: false, args);
 
-    private static (int ExitCode, string Output, string Error) Run(bool isTerminal, params string[] args)
+    private static (int ExitCode, string Output, string Error) Run(bool isTerminal, params string[] args) => Run(TuneCommand.Create(isTerminal), args);
+
+    private static (int ExitCode, string Output, string Error) Run(Command tune, params string[] args)
     {
-        var root = new RootCommand { TuneCommand.Create(isTerminal) };
+        var root = new RootCommand { tune };
         var output = new StringWriter();
         var error = new StringWriter();
         var parse = root.Parse(args);
@@ -140,9 +142,42 @@ public sealed class TuneCommandTests : IDisposable
         File.Delete(Path.Combine(roundOne, TrialResultFile.FileName(4)));
         var rerun = Run("tune", "--spec", SpecFile(), "--out", results);
         Assert.True(rerun.ExitCode == 0, rerun.Error);
-        Assert.Contains("where 3 of the 5 trials already finished: they are not run again", rerun.Output, StringComparison.Ordinal);
+        Assert.Contains("which holds 3 result files of the 5 trials and 0 checkpoints", rerun.Output, StringComparison.Ordinal);
         Assert.Equal(kept, Snapshot(roundOne).Where(f => kept.ContainsKey(f.Key)).ToDictionary());
         Assert.Equal(Table(complete.Output), Table(rerun.Output));
+    }
+
+    [Theory]
+    [InlineData(false, 2)]
+    [InlineData(true, 4)]
+    public void Ctrl_C_keeps_the_finished_trials_and_checkpoints_and_a_rerun_ends_as_an_uninterrupted_run(bool halving, int written)
+    {
+        string[] extra = halving ? ["--halving", "--trials", "9"] : [];
+        string uninterrupted = Path.Combine(_directory, "whole");
+        var complete = Run(["tune", "--spec", SpecFile(), "--parallel", "1", "--out", uninterrupted, .. extra]);
+        Assert.True(complete.ExitCode == 0, complete.Error);
+
+        // As Ctrl-C after the k-th result file: the command stops the search, which checkpoints the unfinished trials.
+        string results = Path.Combine(_directory, "stopped");
+        string round = Path.Combine(results, "round-1");
+        using var stop = new CancellationTokenSource();
+        int count = 0;
+        var tune = TuneCommand.Create(trialWritten: _ => { if (++count == written) stop.Cancel(); }, stop: stop.Token);
+        var interrupted = Run(tune, ["tune", "--spec", SpecFile(), "--parallel", "1", "--out", results, .. extra]);
+        Assert.Equal(NativeNet.Cli.CliApp.Interrupted, interrupted.ExitCode);
+        Assert.Equal(written, Directory.GetFiles(round, TrialResultFile.SearchPattern).Length);
+        int checkpoints = Directory.GetFiles(round, "trial-*.ckpt").Length;
+        Assert.Equal(halving ? written : 0, checkpoints);
+        Assert.Equal($"interrupted: {round} keeps {written} trial result files and {checkpoints} checkpoints of unfinished trials; run the same command again (same --spec and --out) to continue", interrupted.Error.Trim());
+        Assert.DoesNotContain("Best-1", interrupted.Output, StringComparison.Ordinal);
+
+        var rerun = Run(["tune", "--spec", SpecFile(), "--parallel", "1", "--out", results, .. extra]);
+        Assert.True(rerun.ExitCode == 0, rerun.Error);
+        Assert.Contains($"which holds {written} result files", rerun.Output, StringComparison.Ordinal);
+        Assert.Equal(Table(complete.Output), Table(rerun.Output));
+        Assert.Empty(Directory.GetFiles(round, "trial-*.ckpt"));
+        var expected = Snapshot(Path.Combine(uninterrupted, "round-1"));
+        Assert.Equal(expected.Where(f => f.Key.StartsWith("trial-", StringComparison.Ordinal)).OrderBy(f => f.Key), Snapshot(round).Where(f => f.Key.StartsWith("trial-", StringComparison.Ordinal)).OrderBy(f => f.Key));
     }
 
     [Fact]
@@ -213,7 +248,7 @@ public sealed class TuneCommandTests : IDisposable
 
         string bad = Path.Combine(_directory, "bad.spec");
         File.WriteAllText(bad, "trials = 3\nlr = loguniform(1e-2, 1e-6)\n");
-        var e = Assert.Throws<InvalidFileFormatException>(() => Run("tune", "--spec", bad));
+        var e = Assert.Throws<NativeNet.Cli.CliUsageException>(() => Run("tune", "--spec", bad));
         Assert.Contains("bad.spec line 2", e.Message, StringComparison.Ordinal);
         Assert.Throws<NativeNet.Cli.CliUsageException>(() => Run("tune", "--spec", SpecFile(), "--trial", "5", "--out", _directory));
         Assert.Throws<InvalidFileFormatException>(() => Run("tune", "report", _directory));

@@ -88,12 +88,14 @@ public sealed class HostileCheckpointFileTests
         byte[] file = _validFiles.Value[0].File;
         Assert.Contains("checksum mismatch", Assert.Throws<InvalidFileFormatException>(() => CheckpointFile.Deserialize<float>(file.AsSpan(0, file.Length - 1), "x.ckpt")).Message);
         Assert.Contains("NNETCKPT", Assert.Throws<InvalidFileFormatException>(() => CheckpointFile.Deserialize<float>(new byte[40], "x.ckpt")).Message);
-        byte[] version = WithChecksum(SetInt32(file, 8, 2));
-        Assert.Contains("version 2 is not supported", Assert.Throws<InvalidFileFormatException>(() => CheckpointFile.Deserialize<float>(version, "x.ckpt")).Message);
+        byte[] version = WithChecksum(SetInt32(file, 8, 3));
+        Assert.Contains("version 3 is not supported", Assert.Throws<InvalidFileFormatException>(() => CheckpointFile.Deserialize<float>(version, "x.ckpt")).Message);
+        byte[] first = WithChecksum(SetInt32(file, 8, 1));
+        Assert.Contains("version 1 is no longer read: its data fingerprint covers the labels only", Assert.Throws<InvalidFileFormatException>(() => CheckpointFile.Deserialize<float>(first, "x.ckpt")).Message);
     }
 
-    /// <summary>The offset of the loss count: after the model, the trainer options (17 bytes), two fingerprints (24), the dropout state (41) and the batch checksum (4).</summary>
-    private static int LossesOffset(byte[] file) => ModelLengthOffset + 4 + BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(ModelLengthOffset)) + 17 + 24 + 41 + 4;
+    /// <summary>The offset of the loss count: after the model, the trainer options (17 bytes), two fingerprints (40), the dropout state (41) and the batch checksum (4).</summary>
+    private static int LossesOffset(byte[] file) => ModelLengthOffset + 4 + BinaryPrimitives.ReadInt32LittleEndian(file.AsSpan(ModelLengthOffset)) + 17 + 40 + 41 + 4;
 
     private static void LoadAndRebuild((byte[] Bytes, int Scenario) input)
     {

@@ -112,6 +112,21 @@ public sealed class CheckpointResumeTests
     }
 
     [Fact]
+    public void Resuming_on_other_images_with_the_same_labels_is_refused()
+    {
+        var scenario = new CheckpointScenario("sgd", false, 0, SamplingMode.WithReplacement);
+        byte[] bytes = Interrupted(scenario, 5);
+        var (train, test) = scenario.Data();
+        // One input value of the last sample changed, labels and sizes as they were.
+        float[] features = (float[])train.Features.Clone();
+        features[^1] += 0.5f;
+        var altered = new LabeledDataset<float>(features, train.Labels, train.FeatureCount, train.ClassCount);
+        var error = Assert.Throws<InvalidFileFormatException>(() => CheckpointFile.Deserialize<float>(bytes, "run.ckpt").CreateTrainer(altered, test));
+        Assert.Contains("run.ckpt: the training data differ from the run's: their inputs (images) differ, the labels are the same", error.Message);
+        CheckpointFile.Deserialize<float>(bytes, "run.ckpt").CreateTrainer(train, test);
+    }
+
+    [Fact]
     public void A_checkpoint_gives_one_trainer()
     {
         var scenario = new CheckpointScenario("sgd", false, 0, SamplingMode.WithReplacement);

@@ -77,7 +77,7 @@ public class SearchSpecTests
     [InlineData("optimizer = uniform(0, 1)", "line 1", "takes names")]
     [InlineData("dropout = uniform(0, 1)", "line 1", "[0, 1)")]
     [InlineData("depth = uniform(1.2, 1.8)", "line 1", "no whole number")]
-    [InlineData("trials = 0", "line 1", "at least 1")]
+    [InlineData("trials = 0", "line 1", "from 1 to 1000000")]
     [InlineData("validation_fraction = 1", "line 1", "(0, 1)")]
     [InlineData("seed =", "line 1", "no value")]
     [InlineData("lr = 0.1, 0.2", "line 1", "malformed")]
