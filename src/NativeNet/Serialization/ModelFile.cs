@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Text;
 using NativeNet.IO;
 using NativeNet.Networks;
 using NativeNet.Optimizers;
@@ -117,7 +116,7 @@ public static class ModelFile
     public static LoadedModel<T> Deserialize<T>(ReadOnlySpan<byte> bytes, string sourceName = "model", int batchCapacity = 100)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var reader = new ModelReader(bytes, sourceName);
+        var reader = new BinaryFieldReader(bytes, sourceName);
         if (bytes.Length < Magic.Length + 4 || !bytes[..Magic.Length].SequenceEqual(Magic))
         {
             throw reader.Error("not a NativeNet model file (missing the NNETMODL signature)");
@@ -132,7 +131,7 @@ public static class ModelFile
         uint stored = BinaryPrimitives.ReadUInt32LittleEndian(bytes[^4..]);
         var crc = new Crc32();
         crc.Append(bytes[..^4]);
-        reader.Skip(Magic.Length);
+        reader.Take(Magic.Length);
         int version = reader.Int32();
         if (version != FormatVersion)
         {
@@ -177,7 +176,7 @@ public static class ModelFile
 
         if (hasOptimizer == 1)
         {
-            string name = reader.String(64);
+            string name = reader.String(64, "optimizer name");
             double lr = reader.Double();
             double momentum = reader.Double();
             double decayRate = reader.Double();
@@ -261,7 +260,7 @@ public static class ModelFile
         writer.Int64(unchecked((long)options.Seed));
     }
 
-    private static NetworkOptions ReadOptions(ref ModelReader reader)
+    private static NetworkOptions ReadOptions(ref BinaryFieldReader reader)
     {
         const int MaxWidth = 1 << 20;
         const int MaxHiddenLayers = 1024;
@@ -331,82 +330,5 @@ public static class ModelFile
         }
 
         return options;
-    }
-
-    /// <summary>Reads little-endian values with bounds checks that name the file and the offset.</summary>
-    private ref struct ModelReader
-    {
-        private readonly ReadOnlySpan<byte> _bytes;
-        private readonly string _source;
-        private int _position;
-
-        public ModelReader(ReadOnlySpan<byte> bytes, string source)
-        {
-            _bytes = bytes;
-            _source = source;
-            _position = 0;
-        }
-
-        public readonly int Remaining => _bytes.Length - _position;
-
-        public readonly InvalidFileFormatException Error(string problem) => new($"{_source}: {problem} (at byte {_position}).");
-
-        public void Skip(int count) => Take(count);
-
-        public byte Byte() => Take(1)[0];
-
-        public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
-
-        public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
-
-        public double Double() => BinaryPrimitives.ReadDoubleLittleEndian(Take(8));
-
-        public string String(int maxLength)
-        {
-            int length = Int32();
-            if (length < 0 || length > maxLength)
-            {
-                throw Error($"invalid string length {length}");
-            }
-
-            try
-            {
-                return new UTF8Encoding(false, true).GetString(Take(length));
-            }
-            catch (DecoderFallbackException)
-            {
-                throw Error("invalid UTF-8 text");
-            }
-        }
-
-        public void Elements<T>(Span<T> destination, int elementSize, string what)
-            where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            int count = Int32();
-            if (count != destination.Length)
-            {
-                throw Error($"{what}: the architecture needs {destination.Length} values, the file has {count}");
-            }
-
-            ReadOnlySpan<byte> data = Take(checked(count * elementSize));
-            for (int i = 0; i < count; i++)
-            {
-                destination[i] = elementSize == 4
-                    ? T.CreateTruncating(BinaryPrimitives.ReadSingleLittleEndian(data.Slice(i * 4, 4)))
-                    : T.CreateTruncating(BinaryPrimitives.ReadDoubleLittleEndian(data.Slice(i * 8, 8)));
-            }
-        }
-
-        private ReadOnlySpan<byte> Take(int count)
-        {
-            if (count < 0 || count > Remaining)
-            {
-                throw Error($"truncated: needed {count} more bytes, {Remaining} left");
-            }
-
-            var slice = _bytes.Slice(_position, count);
-            _position += count;
-            return slice;
-        }
     }
 }
