@@ -8,10 +8,15 @@ using NativeNet.Optimizers;
 namespace NativeNet.Serialization;
 
 /// <summary>
-/// Saves and loads trained networks in NativeNet's model file format (<c>.nnet</c>), version 1:
-/// little-endian, no reflection. Layout: magic <c>NNETMODL</c>, format version, element size, the
-/// architecture (<see cref="NetworkOptions"/>), the flat parameter and state buffers, optionally the
-/// optimizer (name, hyperparameters, step count, state buffers), and a CRC-32 of all preceding bytes.
+/// Saves and loads networks in NativeNet's model file format (<c>.nnet</c>): little-endian, no reflection.
+/// Layout: magic <c>NNETMODL</c>, format version, element size, a body, and a CRC-32 of all preceding bytes.
+/// Version 1 (<see cref="NetworkFormatVersion"/>, written for a <see cref="Network{T}"/>): the architecture
+/// (<see cref="NetworkOptions"/>), the flat parameter and state buffers, optionally the optimizer (name,
+/// hyperparameters, step count, state buffers). Version 2 (<see cref="FormatVersion"/>, written for any layer list,
+/// a <see cref="SequentialNetwork{T}"/>): the input size, each layer's kind, widths, parameter names and
+/// hyperparameters, then the parameter and state buffers. A <see cref="Network{T}"/> stays version 1 because it is
+/// rebuilt from its options (weight decay, initialisation, dropout seed), which a layer list does not carry;
+/// <see cref="LoadSequential{T}"/> reads both versions.
 /// Saves are atomic: the file is written beside the target under a temporary name, flushed to disk and
 /// renamed over the target, so an interrupted save leaves the previous file intact (a killed process may
 /// leave its temporary file behind, never a partial target). Networks with NaN or infinite parameters are
