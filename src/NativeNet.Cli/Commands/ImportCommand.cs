@@ -18,8 +18,7 @@ internal static class ImportCommand
             var path = parseResult.GetValue(to)!;
             OutputPaths.CheckFile("--to", path);
             var source = parseResult.GetValue(model)!;
-            if (Directory.Exists(source))
-                throw new CliUsageException($"--model '{source}' is a folder; give the .onnx file.");
+            ModelOption.CheckExists(source);
             var network = OnnxImporter.Load(source);
             ModelFile.Save(path, network);
             console.WriteLine($"wrote {path}: {string.Join(" -> ", network.Layers.Select(l => l.Name))}, {network.Parameters.Values.Length} parameter values, model file format version {ModelFile.FormatVersion}");

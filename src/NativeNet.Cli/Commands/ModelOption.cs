@@ -61,7 +61,8 @@ internal static class ModelOption
         return stream.ReadAtLeast(magic, 8, throwOnEndOfStream: false) == 8 && !magic.SequenceEqual("NNETMODL"u8) && magic[0] == 0x08; // ONNX starts with field 1 (ir_version)
     }
 
-    private static void CheckExists(string path)
+    /// <summary>A model path must name an existing file: a folder or a missing file ends in a one-line error.</summary>
+    internal static void CheckExists(string path)
     {
         if (Directory.Exists(path))
             throw new CliUsageException($"--model '{path}' is a folder; give the model file in it that 'nativenet train --out' wrote (model.nnet by default).");

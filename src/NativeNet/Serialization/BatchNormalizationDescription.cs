@@ -23,6 +23,9 @@ internal sealed record BatchNormalizationDescription(
     public override long StateLength => 2L * InputLength;
 
     /// <inheritdoc/>
+    public override string Settings => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"momentum {Momentum:G6}, eps {Epsilon:G6}");
+
+    /// <inheritdoc/>
     public override ILayer<T> Create<T>() =>
         new BatchNormalizationLayer<T>(InputLength, GammaName, BetaName, RunningMeanName, RunningVarianceName, Momentum, Epsilon);
 

@@ -7,6 +7,9 @@ namespace NativeNet.Serialization;
 internal sealed record DropoutDescription(int InputLength, double Ratio, DropoutMode Mode) : LayerDescription(LayerKind.Dropout, InputLength)
 {
     /// <inheritdoc/>
+    public override string Settings => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"ratio {Ratio:G6}, {(Mode == DropoutMode.Inverted ? "inverted" : "reference scaling")}");
+
+    /// <inheritdoc/>
     // A layer list predicts only: an inference forward never draws from the generator.
     public override ILayer<T> Create<T>() => new DropoutLayer<T>(InputLength, Ratio, new SeededRandom(0), Mode);
 

@@ -28,6 +28,9 @@ internal abstract record LayerDescription(LayerKind Kind, int InputLength)
     /// <summary>State scalars (running statistics) the layer declares, without alignment padding.</summary>
     public virtual long StateLength => 0;
 
+    /// <summary>The hyperparameters in a few words, for <c>nativenet info</c> (empty when the kind has none).</summary>
+    public virtual string Settings => string.Empty;
+
     /// <summary>A new, unbound layer of this description.</summary>
     public abstract ILayer<T> Create<T>()
         where T : unmanaged, IFloatingPointIeee754<T>;

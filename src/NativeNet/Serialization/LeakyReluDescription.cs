@@ -6,6 +6,9 @@ namespace NativeNet.Serialization;
 internal sealed record LeakyReluDescription(int InputLength, double Alpha) : LayerDescription(LayerKind.LeakyRelu, InputLength)
 {
     /// <inheritdoc/>
+    public override string Settings => string.Create(System.Globalization.CultureInfo.InvariantCulture, $"alpha {Alpha:G6}");
+
+    /// <inheritdoc/>
     public override ILayer<T> Create<T>() => new LeakyReluLayer<T>(InputLength, Alpha);
 
     /// <summary>Reads the fields after the input width.</summary>

@@ -30,6 +30,11 @@ public class ImportCommandTests
         var info = CliRunner.Run("info", "--model", nnet);
         Assert.Equal(0, info.ExitCode);
         Assert.Contains("NativeNet Affine(W1) -> Relu -> Affine(W3)", info.Output);
+        Assert.Contains("settings", info.Output);
+
+        string leaky = dir.File("leaky.nnet");
+        Assert.Equal(0, CliRunner.Run("import", "--model", Fixture("leaky_logsoftmax.onnx"), "--to", leaky).ExitCode);
+        Assert.Contains("alpha 0.2", CliRunner.Run("info", "--model", leaky).Output);
 
         string exported = dir.File("exported.onnx");
         Assert.Equal(0, CliRunner.Run("export", "--model", nnet, "--to", exported).ExitCode);
@@ -44,6 +49,7 @@ public class ImportCommandTests
         using var dir = new TempDirectory();
         CliRunner.Run("import", "--model", Fixture("flatten_linear_relu.onnx"), "--to", dir.Path).AssertOneLineError("--to");
         CliRunner.Run("import", "--model", dir.Path, "--to", dir.File("m.nnet")).AssertOneLineError("folder");
+        CliRunner.Run("import", "--model", dir.File("missing.onnx"), "--to", dir.File("m.nnet")).AssertOneLineError("missing.onnx", "does not exist");
         string broken = dir.File("broken.onnx");
         File.WriteAllBytes(broken, File.ReadAllBytes(Fixture("flatten_linear_relu.onnx"))[..500]);
         CliRunner.Run("import", "--model", broken, "--to", dir.File("m.nnet")).AssertOneLineError("broken.onnx");
