@@ -137,6 +137,7 @@ public static class CliApp
         root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(PredictCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
+        root.Subcommands.Add(ImportCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(ExperimentCommand.Create(console));
         root.Subcommands.Add(TuneCommand.Create(console.IsTerminal, console.CheckOnly));

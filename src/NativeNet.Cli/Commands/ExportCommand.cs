@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NativeNet.Cli.Arguments;
+using NativeNet.IO;
 using NativeNet.Onnx;
 
 namespace NativeNet.Cli.Commands;
@@ -11,14 +12,16 @@ internal static class ExportCommand
     {
         var model = ModelOption.Create();
         var to = new Option<string>("--to") { Description = "The ONNX file to write (input 'input' (N, features), output 'scores' (N, classes)).", Required = true };
-        var command = new Command("export", "Export a saved .nnet model to ONNX (opset 13).") { model, to };
+        var command = new Command("export", "Export a saved .nnet model (trained, or imported and saved as a layer list) to ONNX (opset 13).") { model, to };
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(to)!;
             OutputPaths.CheckFile("--to", path);
-            var network = ModelOption.Load(parseResult.GetValue(model)!);
-            OnnxExporter.Save(network, path);
-            console.WriteLine($"wrote {path}: {network.Options.Describe()}, ONNX opset {OnnxExporter.Opset}");
+            var classifier = ModelOption.LoadNative(parseResult.GetValue(model)!);
+            byte[] bytes = OnnxExporter.Serialize(classifier.Layers, classifier.Session.InputSize);
+            Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".");
+            AtomicFile.WriteAllBytes(path, bytes);
+            console.WriteLine($"wrote {path}: {classifier.Description}, ONNX opset {OnnxExporter.Opset}");
             return CliApp.Success;
         });
         return command;

@@ -4,6 +4,8 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using NativeNet.Kernels;
+using NativeNet.Layers;
+using NativeNet.Serialization;
 using Spectre.Console;
 
 namespace NativeNet.Cli.Commands;
@@ -55,17 +57,20 @@ internal static class InfoCommand
     private static void WriteLayers(CliConsole console, ClassifierModel classifier)
     {
         var table = new Table().Border(TableBorder.Rounded).Title(new TableTitle(Markup.Escape(classifier.Description)))
-            .AddColumn("#").AddColumn("layer").AddColumn("type").AddColumn("in").AddColumn("out").AddColumn("parameters");
+            .AddColumn("#").AddColumn("layer").AddColumn("type").AddColumn("in").AddColumn("out").AddColumn("parameters").AddColumn("settings");
         var layers = classifier.Layers;
         for (int i = 0; i < layers.Count; i++)
         {
             var l = layers[i];
             string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            table.AddRow(new Text(Count(i + 1)), new Text(l.Name), new Text(l.GetType().Name.Split('`')[0]), new Text(Count(l.InputLength)), new Text(Count(l.OutputLength)), new Text(Count(l.ParameterLength)));
+            table.AddRow(new Text(Count(i + 1)), new Text(l.Name), new Text(l.GetType().Name.Split('`')[0]), new Text(Count(l.InputLength)), new Text(Count(l.OutputLength)), new Text(Count(l.ParameterLength)), new Text(Settings(l)));
         }
 
         console.Ansi.Write(table);
     }
+
+    /// <summary>The hyperparameters a model file stores for the layer (the same description), or nothing for a layer NativeNet does not know.</summary>
+    private static string Settings(ILayer<float> layer) => layer is IStorableLayer storable ? storable.Describe().Settings : string.Empty;
 
     private static string Accelerated(bool accelerated) => accelerated ? "hardware accelerated" : "not accelerated";
 

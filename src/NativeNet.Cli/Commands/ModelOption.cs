@@ -15,27 +15,40 @@ internal static class ModelOption
         Required = true,
     };
 
-    /// <summary>Loads a float model; a missing file or a corrupt one ends in a one-line error naming it.</summary>
-    public static Network<float> Load(string path, int batchCapacity = 100)
+    /// <summary>
+    /// Loads a NativeNet .nnet model (a trained network, version 1, or any layer list, version 2) for inference; a
+    /// missing, ONNX or corrupt file ends in a one-line error naming it.
+    /// </summary>
+    public static ClassifierModel LoadNative(string path, int batchCapacity = 100)
     {
         CheckExists(path);
         if (IsOnnx(path))
-            throw new CliUsageException($"--model '{path}' is an ONNX model; this command needs a NativeNet .nnet model.");
-        return ModelFile.Load<float>(path, batchCapacity).Network;
+            throw new CliUsageException($"--model '{path}' is an ONNX model; this command needs a NativeNet .nnet model ('nativenet import' converts one).");
+        if (NnetVersion(path) == ModelFile.NetworkFormatVersion)
+        {
+            var network = ModelFile.Load<float>(path, batchCapacity).Network;
+            return new ClassifierModel(network.Options.Describe(), network.CreateSession(batchCapacity), network.Layers, network.CreateSession);
+        }
+
+        return FromLayerList("NativeNet", ModelFile.LoadSequential<float>(path), batchCapacity);
     }
 
     /// <summary>Loads a .nnet or an ONNX model for inference.</summary>
     public static ClassifierModel LoadAny(string path, int batchCapacity = 100)
     {
         CheckExists(path);
-        if (IsOnnx(path))
-        {
-            var imported = OnnxImporter.Load(path);
-            return new ClassifierModel("ONNX " + string.Join(" -> ", imported.Layers.Select(l => l.Name)), imported.CreateSession(batchCapacity), imported.Layers);
-        }
+        return IsOnnx(path) ? FromLayerList("ONNX", OnnxImporter.Load(path), batchCapacity) : LoadNative(path, batchCapacity);
+    }
 
-        var network = ModelFile.Load<float>(path, batchCapacity).Network;
-        return new ClassifierModel(network.Options.Describe(), network.CreateSession(batchCapacity), network.Layers);
+    private static ClassifierModel FromLayerList(string origin, SequentialNetwork<float> network, int batchCapacity) =>
+        new(origin + " " + string.Join(" -> ", network.Layers.Select(l => l.Name)), network.CreateSession(batchCapacity), network.Layers, network.CreateSession);
+
+    /// <summary>The format version after the .nnet signature, or 0 when the file is too short to have one (the loader then names the problem).</summary>
+    private static int NnetVersion(string path)
+    {
+        Span<byte> header = stackalloc byte[12];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(header, 12, throwOnEndOfStream: false) == 12 ? BitConverter.ToInt32(header[8..]) : 0;
     }
 
     /// <summary>An .onnx name, or any file that does not start with the .nnet signature.</summary>
@@ -48,7 +61,8 @@ internal static class ModelOption
         return stream.ReadAtLeast(magic, 8, throwOnEndOfStream: false) == 8 && !magic.SequenceEqual("NNETMODL"u8) && magic[0] == 0x08; // ONNX starts with field 1 (ir_version)
     }
 
-    private static void CheckExists(string path)
+    /// <summary>A model path must name an existing file: a folder or a missing file ends in a one-line error.</summary>
+    internal static void CheckExists(string path)
     {
         if (Directory.Exists(path))
             throw new CliUsageException($"--model '{path}' is a folder; give the model file in it that 'nativenet train --out' wrote (model.nnet by default).");
@@ -60,8 +74,9 @@ internal static class ModelOption
 /// <summary>A model ready to predict, from a .nnet or an .onnx file.</summary>
 /// <param name="Description">The architecture in one line.</param>
 /// <param name="Session">Predicts the outputs.</param>
-/// <param name="Layers">The layers, for <c>nativenet info --model</c>.</param>
-internal sealed record ClassifierModel(string Description, InferenceSession<float> Session, IReadOnlyList<ILayer<float>> Layers)
+/// <param name="Layers">The layers (bound to the model's parameters), for <c>nativenet info --model</c> and export.</param>
+/// <param name="NewSession">Another session of the given batch capacity over the same parameters (one per thread, for <c>serve</c>).</param>
+internal sealed record ClassifierModel(string Description, InferenceSession<float> Session, IReadOnlyList<ILayer<float>> Layers, Func<int, InferenceSession<float>> NewSession)
 {
     /// <summary>True when the outputs are already probabilities (the model ends in Softmax), so no softmax is applied.</summary>
     public bool OutputsProbabilities => Layers[^1] is SoftmaxLayer<float>;

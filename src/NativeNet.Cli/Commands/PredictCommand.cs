@@ -56,7 +56,7 @@ internal static class PredictCommand
 
     /// <summary>The label (highest score) and the softmax probabilities of every image.</summary>
     internal static List<Prediction> Predict(Networks.Network<float> network, IReadOnlyList<InputImage> images) =>
-        Predict(new ClassifierModel(network.Options.Describe(), network.CreateSession(), network.Layers), images);
+        Predict(new ClassifierModel(network.Options.Describe(), network.CreateSession(), network.Layers, network.CreateSession), images);
 
     /// <summary>The label (highest output) and the probabilities of every image: the softmax of the scores, or the model's own output when it ends in Softmax.</summary>
     internal static List<Prediction> Predict(ClassifierModel model, IReadOnlyList<InputImage> images)

@@ -35,15 +35,15 @@ internal static class ServeCommand
                 MaxQueue = parseResult.GetValue(maxQueue),
             };
             var modelPath = parseResult.GetValue(model)!;
-            var network = ModelOption.Load(modelPath, settings.MaxBatch);
+            var classifier = ModelOption.LoadNative(modelPath, settings.MaxBatch);
             if (console.CheckOnly)
                 return CliApp.Success;
 
-            var server = PredictionServer.Create(network, Path.GetFileName(modelPath), settings);
+            var server = PredictionServer.Create(classifier, Path.GetFileName(modelPath), settings);
             try
             {
                 server.StartAsync().GetAwaiter().GetResult();
-                console.WriteLine($"serving {modelPath} ({network.Options.Describe()}) on {string.Join(", ", server.Addresses)}");
+                console.WriteLine($"serving {modelPath} ({classifier.Description}) on {string.Join(", ", server.Addresses)}");
                 console.WriteLine($"{settings.MaxConcurrency} sessions, queue {settings.MaxQueue}; POST /predict, GET / (drawing page), /health, /metrics; Ctrl-C to stop");
                 console.Out.Flush();
                 server.WaitForShutdownAsync().GetAwaiter().GetResult();

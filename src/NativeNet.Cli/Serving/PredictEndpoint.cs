@@ -13,7 +13,7 @@ namespace NativeNet.Cli.Serving;
 /// Every problem with the request becomes a 4xx with a JSON error naming it; nothing about a request can reach
 /// the kernels unchecked.
 /// </summary>
-internal sealed class PredictEndpoint(SessionPool pool, ServeMetrics metrics, ServeSettings settings, int inputSize, int outputSize)
+internal sealed class PredictEndpoint(SessionPool pool, ServeMetrics metrics, ServeSettings settings, int inputSize, int outputSize, bool outputsProbabilities = false)
 {
     /// <summary>Bodies declared up to this many times the limit are read (and dropped) before the 413.</summary>
     private const int DrainFactor = 4;
@@ -54,7 +54,8 @@ internal sealed class PredictEndpoint(SessionPool pool, ServeMetrics metrics, Se
         for (var i = 0; i < rows; i++)
         {
             var row = scores.AsSpan(i * outputSize, outputSize);
-            predictions[i] = new PredictionJson(EvalCommand.ArgMax(row), PredictCommand.Softmax(row));
+            // A model that ends in Softmax already answers probabilities: a second softmax would flatten them.
+            predictions[i] = new PredictionJson(EvalCommand.ArgMax(row), outputsProbabilities ? Array.ConvertAll(row.ToArray(), v => (double)v) : PredictCommand.Softmax(row));
         }
 
         metrics.Predictions.Inc(rows);

@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using NativeNet.Cli.Commands;
 using NativeNet.Networks;
 using Prometheus;
 
@@ -45,7 +46,16 @@ internal sealed class PredictionServer : IAsyncDisposable
     public static PredictionServer Create(Network<float> network, string modelName, ServeSettings settings)
     {
         ArgumentNullException.ThrowIfNull(network);
+        return Create(new ClassifierModel(network.Options.Describe(), network.CreateSession(1), network.Layers, network.CreateSession), modelName, settings);
+    }
+
+    /// <summary>Builds the server for <paramref name="model"/> (a trained network or any layer list; not started).</summary>
+    public static PredictionServer Create(ClassifierModel model, string modelName, ServeSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(settings);
+        int inputSize = model.Session.InputSize;
+        int outputSize = model.Session.OutputSize;
 
         // Configuration files are not watched: nothing here reads them, and a watcher costs start-up time.
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
@@ -68,9 +78,9 @@ internal sealed class PredictionServer : IAsyncDisposable
         }
 
         var app = builder.Build();
-        var pool = new SessionPool(network, settings.MaxConcurrency, settings.MaxQueue, settings.MaxBatch);
+        var pool = new SessionPool(model.NewSession, settings.MaxConcurrency, settings.MaxQueue, settings.MaxBatch);
         var metrics = new ServeMetrics(pool);
-        var predict = new PredictEndpoint(pool, metrics, settings, network.InputSize, network.OutputSize);
+        var predict = new PredictEndpoint(pool, metrics, settings, inputSize, outputSize, model.OutputsProbabilities);
         var page = DrawingPage.Load();
 
         app.Use(ErrorResponses.Middleware(metrics));
@@ -78,7 +88,7 @@ internal sealed class PredictionServer : IAsyncDisposable
         app.MapPost("/predict", (RequestDelegate)predict.HandleAsync);
         app.MapGet("/", (RequestDelegate)page.WriteAsync);
         app.MapGet("/health", (RequestDelegate)(context => context.Response.WriteAsJsonAsync(
-            new HealthResponse("ok", modelName, network.InputSize, network.OutputSize, pool.Size, pool.Busy, pool.Waiting),
+            new HealthResponse("ok", modelName, inputSize, outputSize, pool.Size, pool.Busy, pool.Waiting),
             ServeJsonContext.Default.HealthResponse, contentType: null, context.RequestAborted)));
         app.MapMetrics("/metrics", metrics.Registry);
         return new PredictionServer(app, pool, metrics);

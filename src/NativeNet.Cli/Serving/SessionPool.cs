@@ -17,11 +17,17 @@ internal sealed class SessionPool : IDisposable
     private int _pending; // holding a session or waiting for one
 
     public SessionPool(Network<float> network, int sessions, int maxQueue, int batchCapacity)
+        : this(network.CreateSession, sessions, maxQueue, batchCapacity)
+    {
+    }
+
+    /// <summary>A pool of <paramref name="sessions"/> sessions made by <paramref name="newSession"/>, each for batches of <paramref name="batchCapacity"/>.</summary>
+    public SessionPool(Func<int, InferenceSession<float>> newSession, int sessions, int maxQueue, int batchCapacity)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sessions);
         ArgumentOutOfRangeException.ThrowIfNegative(maxQueue);
         for (var i = 0; i < sessions; i++)
-            _idle.Add(network.CreateSession(batchCapacity));
+            _idle.Add(newSession(batchCapacity));
         _free = new SemaphoreSlim(sessions, sessions);
         Size = sessions;
         _maxPending = sessions + maxQueue;

@@ -2,6 +2,7 @@ using System.Numerics;
 using NativeNet.Kernels;
 using NativeNet.Memory;
 using NativeNet.Randomness;
+using NativeNet.Serialization;
 using NativeNet.Tensors;
 
 namespace NativeNet.Layers;
@@ -11,7 +12,7 @@ namespace NativeNet.Layers;
 /// <c>db += column sums of dY</c>, all without materialising a transpose.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
-public sealed class AffineLayer<T> : ILayer<T>
+public sealed class AffineLayer<T> : ILayer<T>, IStorableLayer
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly string _weightName;
@@ -46,6 +47,9 @@ public sealed class AffineLayer<T> : ILayer<T>
 
     /// <inheritdoc/>
     public string Name => _name;
+
+    /// <summary>The layer's description in a version-2 model file.</summary>
+    LayerDescription IStorableLayer.Describe() => new AffineDescription(InputLength, OutputLength, WeightStd, _weightName, _biasName);
 
     /// <inheritdoc/>
     public int InputLength { get; }

@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using NativeNet.Kernels;
 using NativeNet.Memory;
 using NativeNet.Randomness;
+using NativeNet.Serialization;
 using NativeNet.Tensors;
 
 namespace NativeNet.Layers;
@@ -20,7 +21,7 @@ namespace NativeNet.Layers;
 /// allowed, but it teaches nothing; use batches of at least 2.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
-public sealed class BatchNormalizationLayer<T> : ILayer<T>
+public sealed class BatchNormalizationLayer<T> : ILayer<T>, IStorableLayer
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>The reference's momentum of the running statistics.</summary>
@@ -89,6 +90,9 @@ public sealed class BatchNormalizationLayer<T> : ILayer<T>
 
     /// <inheritdoc/>
     public string Name => _name;
+
+    /// <summary>The layer's description in a version-2 model file.</summary>
+    LayerDescription IStorableLayer.Describe() => new BatchNormalizationDescription(InputLength, Momentum, Epsilon, _gammaName, _betaName, _runningMeanName, _runningVarianceName);
 
     /// <inheritdoc/>
     public int InputLength { get; }

@@ -3,6 +3,7 @@ using System.Numerics.Tensors;
 using System.Runtime.InteropServices;
 using NativeNet.Memory;
 using NativeNet.Randomness;
+using NativeNet.Serialization;
 using NativeNet.Tensors;
 
 namespace NativeNet.Layers;
@@ -31,7 +32,7 @@ public enum DropoutMode
 /// forward, and <c>dx = dy · (1 - ratio)</c> (reference) or <c>dx = dy</c> (inverted) after an inference one.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
-public sealed class DropoutLayer<T> : ILayer<T>
+public sealed class DropoutLayer<T> : ILayer<T>, IStorableLayer
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     private readonly SeededRandom _random;
@@ -74,6 +75,9 @@ public sealed class DropoutLayer<T> : ILayer<T>
 
     /// <inheritdoc/>
     public string Name => _name;
+
+    /// <summary>The layer's description in a version-2 model file.</summary>
+    LayerDescription IStorableLayer.Describe() => new DropoutDescription(InputLength, Ratio, Mode);
 
     /// <inheritdoc/>
     public int InputLength { get; }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using NativeNet.Serialization;
 
 namespace NativeNet.Layers;
 
@@ -7,7 +8,7 @@ namespace NativeNet.Layers;
 /// backward: <c>dx = dy</c> where <c>x &gt; 0</c>, else <c>alpha · dy</c>.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
-public sealed class LeakyReluLayer<T> : ActivationLayer<T>
+public sealed class LeakyReluLayer<T> : ActivationLayer<T>, IStorableLayer
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>ONNX's and PyTorch's default slope for negative inputs.</summary>
@@ -33,6 +34,9 @@ public sealed class LeakyReluLayer<T> : ActivationLayer<T>
 
     /// <inheritdoc/>
     public override string Name => "LeakyRelu";
+
+    /// <summary>The layer's description in a version-2 model file.</summary>
+    LayerDescription IStorableLayer.Describe() => new LeakyReluDescription(InputLength, Alpha);
 
     /// <summary>The slope for negative inputs.</summary>
     public double Alpha { get; }

@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
+using NativeNet.Serialization;
 
 namespace NativeNet.Layers;
 
@@ -9,7 +10,7 @@ namespace NativeNet.Layers;
 /// Backward: <c>dx = dy - exp(y) · Σ_k dy_k</c> per row.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
-public sealed class LogSoftmaxLayer<T> : ActivationLayer<T>
+public sealed class LogSoftmaxLayer<T> : ActivationLayer<T>, IStorableLayer
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Creates a row log-softmax over <paramref name="length"/> classes.</summary>
@@ -20,6 +21,9 @@ public sealed class LogSoftmaxLayer<T> : ActivationLayer<T>
 
     /// <inheritdoc/>
     public override string Name => "LogSoftmax";
+
+    /// <summary>The layer's description in a version-2 model file.</summary>
+    LayerDescription IStorableLayer.Describe() => new ActivationDescription(LayerKind.LogSoftmax, InputLength);
 
     /// <inheritdoc/>
     protected override void Activate(ReadOnlySpan<T> x, Span<T> y)

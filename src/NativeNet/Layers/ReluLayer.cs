@@ -1,5 +1,6 @@
 using System.Numerics;
 using NativeNet.Kernels;
+using NativeNet.Serialization;
 
 namespace NativeNet.Layers;
 
@@ -8,7 +9,7 @@ namespace NativeNet.Layers;
 /// <c>dx</c> (unlike the book's <c>Relu.backward</c>, it never modifies <c>dy</c>).
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
-public sealed class ReluLayer<T> : ActivationLayer<T>
+public sealed class ReluLayer<T> : ActivationLayer<T>, IStorableLayer
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Creates a ReLU over <paramref name="length"/> features.</summary>
@@ -19,6 +20,9 @@ public sealed class ReluLayer<T> : ActivationLayer<T>
 
     /// <inheritdoc/>
     public override string Name => "Relu";
+
+    /// <summary>The layer's description in a version-2 model file.</summary>
+    LayerDescription IStorableLayer.Describe() => new ActivationDescription(LayerKind.Relu, InputLength);
 
     /// <inheritdoc/>
     protected override void Activate(ReadOnlySpan<T> x, Span<T> y) => ElementwiseKernels.Relu(x, y);

@@ -1,5 +1,6 @@
 using System.Numerics;
 using NativeNet.Kernels;
+using NativeNet.Serialization;
 
 namespace NativeNet.Layers;
 
@@ -8,7 +9,7 @@ namespace NativeNet.Layers;
 /// is cached.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
-public sealed class SigmoidLayer<T> : ActivationLayer<T>
+public sealed class SigmoidLayer<T> : ActivationLayer<T>, IStorableLayer
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Creates a sigmoid over <paramref name="length"/> features.</summary>
@@ -19,6 +20,9 @@ public sealed class SigmoidLayer<T> : ActivationLayer<T>
 
     /// <inheritdoc/>
     public override string Name => "Sigmoid";
+
+    /// <summary>The layer's description in a version-2 model file.</summary>
+    LayerDescription IStorableLayer.Describe() => new ActivationDescription(LayerKind.Sigmoid, InputLength);
 
     /// <inheritdoc/>
     protected override void Activate(ReadOnlySpan<T> x, Span<T> y) => ElementwiseKernels.Sigmoid(x, y);

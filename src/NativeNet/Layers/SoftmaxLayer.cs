@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using NativeNet.Kernels;
+using NativeNet.Serialization;
 
 namespace NativeNet.Layers;
 
@@ -10,7 +11,7 @@ namespace NativeNet.Layers;
 /// uses <see cref="SoftmaxWithLossLayer{T}"/> on scores instead, which fuses the gradient.
 /// </summary>
 /// <typeparam name="T">The element type.</typeparam>
-public sealed class SoftmaxLayer<T> : ActivationLayer<T>
+public sealed class SoftmaxLayer<T> : ActivationLayer<T>, IStorableLayer
     where T : unmanaged, IFloatingPointIeee754<T>
 {
     /// <summary>Creates a row softmax over <paramref name="length"/> classes.</summary>
@@ -21,6 +22,9 @@ public sealed class SoftmaxLayer<T> : ActivationLayer<T>
 
     /// <inheritdoc/>
     public override string Name => "Softmax";
+
+    /// <summary>The layer's description in a version-2 model file.</summary>
+    LayerDescription IStorableLayer.Describe() => new ActivationDescription(LayerKind.Softmax, InputLength);
 
     /// <inheritdoc/>
     protected override void Activate(ReadOnlySpan<T> x, Span<T> y) =>

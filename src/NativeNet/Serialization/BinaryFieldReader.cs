@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Numerics;
 using System.Text;
 
 namespace NativeNet.Serialization;
@@ -84,6 +85,34 @@ internal ref struct BinaryFieldReader
         catch (DecoderFallbackException)
         {
             throw Error($"{what}: invalid UTF-8 text");
+        }
+    }
+
+    /// <summary>
+    /// A counted list of float (<paramref name="elementSize"/> 4) or double (8) values, converted to
+    /// <typeparamref name="T"/>; the count must be the length of <paramref name="destination"/>, which the caller sized
+    /// from fields it already checked against the bytes left.
+    /// </summary>
+    public void Elements<T>(Span<T> destination, int elementSize, string what)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        int count = Int32();
+        if (count != destination.Length)
+        {
+            throw Error($"{what}: the architecture needs {destination.Length} values, the file has {count}");
+        }
+
+        if ((long)count * elementSize > Remaining)
+        {
+            throw Error($"{what}: truncated: {count} values need {(long)count * elementSize} bytes, {Remaining} left");
+        }
+
+        ReadOnlySpan<byte> data = Take(count * elementSize);
+        for (int i = 0; i < count; i++)
+        {
+            destination[i] = elementSize == 4
+                ? T.CreateTruncating(BinaryPrimitives.ReadSingleLittleEndian(data.Slice(i * 4, 4)))
+                : T.CreateTruncating(BinaryPrimitives.ReadDoubleLittleEndian(data.Slice(i * 8, 8)));
         }
     }
 }

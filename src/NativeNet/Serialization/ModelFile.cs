@@ -1,7 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.InteropServices;
-using System.Text;
 using NativeNet.IO;
 using NativeNet.Networks;
 using NativeNet.Optimizers;
@@ -9,10 +8,15 @@ using NativeNet.Optimizers;
 namespace NativeNet.Serialization;
 
 /// <summary>
-/// Saves and loads trained networks in NativeNet's model file format (<c>.nnet</c>), version 1:
-/// little-endian, no reflection. Layout: magic <c>NNETMODL</c>, format version, element size, the
-/// architecture (<see cref="NetworkOptions"/>), the flat parameter and state buffers, optionally the
-/// optimizer (name, hyperparameters, step count, state buffers), and a CRC-32 of all preceding bytes.
+/// Saves and loads networks in NativeNet's model file format (<c>.nnet</c>): little-endian, no reflection.
+/// Layout: magic <c>NNETMODL</c>, format version, element size, a body, and a CRC-32 of all preceding bytes.
+/// Version 1 (<see cref="NetworkFormatVersion"/>, written for a <see cref="Network{T}"/>): the architecture
+/// (<see cref="NetworkOptions"/>), the flat parameter and state buffers, optionally the optimizer (name,
+/// hyperparameters, step count, state buffers). Version 2 (<see cref="FormatVersion"/>, written for any layer list,
+/// a <see cref="SequentialNetwork{T}"/>): the input size, each layer's kind, widths, parameter names and
+/// hyperparameters, then the parameter and state buffers. A <see cref="Network{T}"/> stays version 1 because it is
+/// rebuilt from its options (weight decay, initialisation, dropout seed), which a layer list does not carry;
+/// <see cref="LoadSequential{T}"/> reads both versions.
 /// Saves are atomic: the file is written beside the target under a temporary name, flushed to disk and
 /// renamed over the target, so an interrupted save leaves the previous file intact (a killed process may
 /// leave its temporary file behind, never a partial target). Networks with NaN or infinite parameters are
@@ -20,10 +24,13 @@ namespace NativeNet.Serialization;
 /// are backed by bytes in the file before allocating anything proportional to them, rejects non-finite
 /// values, and throws <see cref="InvalidFileFormatException"/> naming the problem.
 /// </summary>
-public static class ModelFile
+public static partial class ModelFile
 {
-    /// <summary>The format version this library writes and reads.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>The newest format version this library writes and reads: a layer list (<see cref="SequentialNetwork{T}"/>).</summary>
+    public const int FormatVersion = 2;
+
+    /// <summary>The format version of a <see cref="Network{T}"/>: its <see cref="NetworkOptions"/>, parameters and optimizer.</summary>
+    public const int NetworkFormatVersion = 1;
 
     /// <summary>The largest model file accepted (1 GiB), so a corrupt header cannot make a load allocate without bound.</summary>
     public const long MaxFileBytes = 1L << 30;
@@ -53,10 +60,7 @@ public static class ModelFile
             throw new InvalidOperationException($"The network's parameters are not finite ({nonFinite}), as after a diverged update: it is not saved, so a previously saved file stays as it was.");
         }
 
-        var writer = new BinaryFieldWriter();
-        writer.Bytes(Magic);
-        writer.Int32(FormatVersion);
-        writer.Int32(ElementSize<T>());
+        var writer = StartFile<T>(NetworkFormatVersion);
         WriteOptions(writer, network.Options);
         writer.Elements<T>(network.Parameters.Values);
         writer.Elements<T>(network.Parameters.State);
@@ -90,64 +94,26 @@ public static class ModelFile
         return writer.ToArrayWithChecksum();
     }
 
-    /// <summary>Loads a model file saved by <see cref="Save{T}"/>; values stored as float or double are converted to <typeparamref name="T"/>.</summary>
+    /// <summary>Loads a model file saved by <see cref="Save{T}(string, Network{T}, Optimizer{T})"/>; values stored as float or double are converted to <typeparamref name="T"/>.</summary>
     /// <param name="path">The file.</param>
     /// <param name="batchCapacity">The batch capacity of the rebuilt network.</param>
     /// <exception cref="InvalidFileFormatException">The file is truncated, altered, of another version or otherwise malformed.</exception>
     public static LoadedModel<T> Load<T>(string path, int batchCapacity = 100)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(path);
-        var info = new FileInfo(path);
-        if (!info.Exists)
-        {
-            throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
-        }
-
-        if (info.Length > MaxFileBytes)
-        {
-            throw new InvalidFileFormatException($"{path}: {info.Length} bytes is larger than the {MaxFileBytes}-byte limit for model files.");
-        }
-
-        return Deserialize<T>(File.ReadAllBytes(path), path, batchCapacity);
+        return Deserialize<T>(ReadFile(path), path, batchCapacity);
     }
 
-    /// <summary>Loads a model from its bytes (see <see cref="Serialize{T}"/>).</summary>
+    /// <summary>Loads a model from its bytes (see <see cref="Serialize{T}(Network{T}, Optimizer{T})"/>).</summary>
     /// <exception cref="InvalidFileFormatException">The bytes are not a valid model file.</exception>
     public static LoadedModel<T> Deserialize<T>(ReadOnlySpan<byte> bytes, string sourceName = "model", int batchCapacity = 100)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        var reader = new ModelReader(bytes, sourceName);
-        if (bytes.Length < Magic.Length + 4 || !bytes[..Magic.Length].SequenceEqual(Magic))
+        var reader = new BinaryFieldReader(bytes, sourceName);
+        var (version, elementSize) = ReadHeader(bytes, ref reader);
+        if (version != NetworkFormatVersion)
         {
-            throw reader.Error("not a NativeNet model file (missing the NNETMODL signature)");
-        }
-
-        if (bytes.Length < Magic.Length + 12)
-        {
-            throw reader.Error("truncated header");
-        }
-
-        // Verify the checksum first: every later error then means a writer bug or another version, not damage.
-        uint stored = BinaryPrimitives.ReadUInt32LittleEndian(bytes[^4..]);
-        var crc = new Crc32();
-        crc.Append(bytes[..^4]);
-        reader.Skip(Magic.Length);
-        int version = reader.Int32();
-        if (version != FormatVersion)
-        {
-            throw reader.Error($"format version {version} is not supported (this library reads version {FormatVersion})");
-        }
-
-        if (crc.Value != stored)
-        {
-            throw reader.Error($"checksum mismatch (stored {stored:X8}, computed {crc.Value:X8}): the file is truncated or was altered");
-        }
-
-        int elementSize = reader.Int32();
-        if (elementSize is not (4 or 8))
-        {
-            throw reader.Error($"element size {elementSize} is neither 4 (float) nor 8 (double)");
+            throw reader.Error($"format version {version} holds a layer list (a SequentialNetwork), not the NetworkOptions a trainable Network is built from; load it with ModelFile.LoadSequential");
         }
 
         NetworkOptions options = ReadOptions(ref reader);
@@ -168,6 +134,7 @@ public static class ModelFile
         {
             throw reader.Error($"non-finite parameter {nonFinite}");
         }
+
         Optimizer<T>? optimizer = null;
         byte hasOptimizer = reader.Byte();
         if (hasOptimizer > 1)
@@ -177,7 +144,7 @@ public static class ModelFile
 
         if (hasOptimizer == 1)
         {
-            string name = reader.String(64);
+            string name = reader.String(64, "optimizer name");
             double lr = reader.Double();
             double momentum = reader.Double();
             double decayRate = reader.Double();
@@ -219,194 +186,77 @@ public static class ModelFile
         return new LoadedModel<T>(network, optimizer);
     }
 
-    /// <summary>Parameters plus state scalars of the architecture without alignment padding: a lower bound on what a file holds.</summary>
-    private static long MinimumValueCount(NetworkOptions options)
+    /// <summary>
+    /// Checks the signature, the version, the checksum and the element size, and leaves <paramref name="reader"/>
+    /// after them.
+    /// </summary>
+    private static (int Version, int ElementSize) ReadHeader(ReadOnlySpan<byte> bytes, ref BinaryFieldReader reader)
     {
-        long count = 0;
-        long fanIn = options.InputSize;
-        foreach (int width in options.HiddenSizes)
+        if (bytes.Length < Magic.Length + 4 || !bytes[..Magic.Length].SequenceEqual(Magic))
         {
-            // W, b, and with batch norm gamma, beta and the two running statistics.
-            count += (fanIn * width) + width + (options.UseBatchNorm ? 4L * width : 0);
-            fanIn = width;
+            throw reader.Error("not a NativeNet model file (missing the NNETMODL signature)");
         }
 
-        return count + (fanIn * options.OutputSize) + options.OutputSize;
+        if (bytes.Length < Magic.Length + 12)
+        {
+            throw reader.Error("truncated header");
+        }
+
+        // Verify the checksum first: every later error then means a writer bug or another version, not damage.
+        uint stored = BinaryPrimitives.ReadUInt32LittleEndian(bytes[^4..]);
+        var crc = new Crc32();
+        crc.Append(bytes[..^4]);
+        reader.Take(Magic.Length);
+        int version = reader.Int32();
+        if (version is not (NetworkFormatVersion or FormatVersion))
+        {
+            throw reader.Error($"format version {version} is not supported (this library reads versions {NetworkFormatVersion} and {FormatVersion})");
+        }
+
+        if (crc.Value != stored)
+        {
+            throw reader.Error($"checksum mismatch (stored {stored:X8}, computed {crc.Value:X8}): the file is truncated or was altered");
+        }
+
+        int elementSize = reader.Int32();
+        if (elementSize is not (4 or 8))
+        {
+            throw reader.Error($"element size {elementSize} is neither 4 (float) nor 8 (double)");
+        }
+
+        return (version, elementSize);
+    }
+
+    /// <summary>The bytes of a model file no larger than <see cref="MaxFileBytes"/>.</summary>
+    private static byte[] ReadFile(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var info = new FileInfo(path);
+        if (!info.Exists)
+        {
+            throw new FileNotFoundException($"Model file '{path}' does not exist.", path);
+        }
+
+        if (info.Length > MaxFileBytes)
+        {
+            throw new InvalidFileFormatException($"{path}: {info.Length} bytes is larger than the {MaxFileBytes}-byte limit for model files.");
+        }
+
+        return File.ReadAllBytes(path);
+    }
+
+    /// <summary>A writer holding the header: magic, format version, element size.</summary>
+    private static BinaryFieldWriter StartFile<T>(int version)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var writer = new BinaryFieldWriter();
+        writer.Bytes(Magic);
+        writer.Int32(version);
+        writer.Int32(ElementSize<T>());
+        return writer;
     }
 
     private static double? Optional(double value) => double.IsNaN(value) ? null : value;
 
     private static int ElementSize<T>() => Marshal.SizeOf<T>();
-
-    private static void WriteOptions(BinaryFieldWriter writer, NetworkOptions options)
-    {
-        writer.Int32(options.InputSize);
-        writer.Int32(options.HiddenSizes.Count);
-        foreach (int width in options.HiddenSizes)
-        {
-            writer.Int32(width);
-        }
-
-        writer.Int32(options.OutputSize);
-        writer.Byte((byte)options.Activation);
-        writer.Byte((byte)options.WeightInit.Kind);
-        writer.Double(options.WeightInit.FixedStd);
-        writer.Double(options.WeightDecay);
-        writer.Double(options.DropoutRatio);
-        writer.Byte((byte)options.DropoutMode);
-        writer.Byte(options.UseBatchNorm ? (byte)1 : (byte)0);
-        writer.Double(options.BatchNormMomentum);
-        writer.Double(options.BatchNormEpsilon);
-        writer.Double(options.CrossEntropyEpsilon);
-        writer.Int64(unchecked((long)options.Seed));
-    }
-
-    private static NetworkOptions ReadOptions(ref ModelReader reader)
-    {
-        const int MaxWidth = 1 << 20;
-        const int MaxHiddenLayers = 1024;
-        int input = reader.Int32();
-        int hiddenCount = reader.Int32();
-        if (hiddenCount < 0 || hiddenCount > MaxHiddenLayers)
-        {
-            throw reader.Error($"invalid hidden layer count {hiddenCount}");
-        }
-
-        int[] hidden = new int[hiddenCount];
-        for (int i = 0; i < hiddenCount; i++)
-        {
-            hidden[i] = reader.Int32();
-        }
-
-        int output = reader.Int32();
-        if (input is <= 0 or > MaxWidth || output is <= 0 or > MaxWidth || hidden.Any(h => h is <= 0 or > MaxWidth))
-        {
-            throw reader.Error($"invalid layer sizes {input}-{string.Join('-', hidden)}-{output}");
-        }
-
-        byte activation = reader.Byte();
-        byte initKind = reader.Byte();
-        double initStd = reader.Double();
-        double decay = reader.Double();
-        double dropout = reader.Double();
-        byte dropoutMode = reader.Byte();
-        byte batchNorm = reader.Byte();
-        double bnMomentum = reader.Double();
-        double bnEpsilon = reader.Double();
-        double ceEpsilon = reader.Double();
-        ulong seed = unchecked((ulong)reader.Int64());
-        if (activation > (byte)Activation.Tanh || initKind > (byte)WeightInitKind.Xavier || dropoutMode > 1 || batchNorm > 1)
-        {
-            throw reader.Error("invalid architecture codes (activation, initialisation, dropout mode or batch-norm flag)");
-        }
-
-        var options = new NetworkOptions
-        {
-            InputSize = input,
-            HiddenSizes = hidden,
-            OutputSize = output,
-            Activation = (Activation)activation,
-            WeightInit = (WeightInitKind)initKind switch
-            {
-                WeightInitKind.He => WeightInit.He,
-                WeightInitKind.Xavier => WeightInit.Xavier,
-                _ => double.IsFinite(initStd) && initStd >= 0 ? WeightInit.Std(initStd) : throw reader.Error($"invalid weight standard deviation {initStd}"),
-            },
-            WeightDecay = decay,
-            DropoutRatio = dropout,
-            DropoutMode = (Layers.DropoutMode)dropoutMode,
-            UseBatchNorm = batchNorm == 1,
-            BatchNormMomentum = bnMomentum,
-            BatchNormEpsilon = bnEpsilon,
-            CrossEntropyEpsilon = ceEpsilon,
-            Seed = seed,
-        };
-        try
-        {
-            options.Validate();
-        }
-        catch (ArgumentException e)
-        {
-            throw reader.Error($"invalid architecture: {e.Message}");
-        }
-
-        return options;
-    }
-
-    /// <summary>Reads little-endian values with bounds checks that name the file and the offset.</summary>
-    private ref struct ModelReader
-    {
-        private readonly ReadOnlySpan<byte> _bytes;
-        private readonly string _source;
-        private int _position;
-
-        public ModelReader(ReadOnlySpan<byte> bytes, string source)
-        {
-            _bytes = bytes;
-            _source = source;
-            _position = 0;
-        }
-
-        public readonly int Remaining => _bytes.Length - _position;
-
-        public readonly InvalidFileFormatException Error(string problem) => new($"{_source}: {problem} (at byte {_position}).");
-
-        public void Skip(int count) => Take(count);
-
-        public byte Byte() => Take(1)[0];
-
-        public int Int32() => BinaryPrimitives.ReadInt32LittleEndian(Take(4));
-
-        public long Int64() => BinaryPrimitives.ReadInt64LittleEndian(Take(8));
-
-        public double Double() => BinaryPrimitives.ReadDoubleLittleEndian(Take(8));
-
-        public string String(int maxLength)
-        {
-            int length = Int32();
-            if (length < 0 || length > maxLength)
-            {
-                throw Error($"invalid string length {length}");
-            }
-
-            try
-            {
-                return new UTF8Encoding(false, true).GetString(Take(length));
-            }
-            catch (DecoderFallbackException)
-            {
-                throw Error("invalid UTF-8 text");
-            }
-        }
-
-        public void Elements<T>(Span<T> destination, int elementSize, string what)
-            where T : unmanaged, IFloatingPointIeee754<T>
-        {
-            int count = Int32();
-            if (count != destination.Length)
-            {
-                throw Error($"{what}: the architecture needs {destination.Length} values, the file has {count}");
-            }
-
-            ReadOnlySpan<byte> data = Take(checked(count * elementSize));
-            for (int i = 0; i < count; i++)
-            {
-                destination[i] = elementSize == 4
-                    ? T.CreateTruncating(BinaryPrimitives.ReadSingleLittleEndian(data.Slice(i * 4, 4)))
-                    : T.CreateTruncating(BinaryPrimitives.ReadDoubleLittleEndian(data.Slice(i * 8, 8)));
-            }
-        }
-
-        private ReadOnlySpan<byte> Take(int count)
-        {
-            if (count < 0 || count > Remaining)
-            {
-                throw Error($"truncated: needed {count} more bytes, {Remaining} left");
-            }
-
-            var slice = _bytes.Slice(_position, count);
-            _position += count;
-            return slice;
-        }
-    }
 }

@@ -43,13 +43,17 @@ public sealed class CliPropertyTests : IDisposable
         File.WriteAllText(file, "plain text");
         var model = _dir.File("tiny.nnet");
         ModelFile.Save(model, new Network<float>(new NetworkOptions { HiddenSizes = [8], Seed = 1 }, batchCapacity: 1));
+        var onnx = _dir.File("tiny.onnx");
+        File.Copy(Path.Combine(NativeNet.Tests.Onnx.OnnxFixture.Directory, "sigmoid_softmax.onnx"), onnx);
+        var layerList = _dir.File("layers.nnet");
+        ModelFile.Save(layerList, NativeNet.Onnx.OnnxImporter.Load(onnx));
         var digit = _dir.File("digit.pgm");
         File.WriteAllBytes(digit, PgmReader.EncodeBinary(28, 28, new float[28 * 28]));
         Directory.CreateDirectory(_dir.File("out"));
         _paths =
         [
             folder, file, Path.Combine(file, "below"), Path.Combine(file, "below", "deeper.nnet"), _dir.File("missing"),
-            Path.Combine(_dir.File("missing"), "deeper", "x.nnet"), model, digit, _dir.File("out/new.nnet"), _dir.File("out/plots"),
+            Path.Combine(_dir.File("missing"), "deeper", "x.nnet"), model, onnx, layerList, digit, _dir.File("out/new.nnet"), _dir.File("out/plots"),
             "/proc/nativenet/x", "/", ".",
         ];
         _commands = [.. CommandShape.All(CliApp.BuildRoot(new CliConsole(TextWriter.Null, TextWriter.Null, isTerminal: false)))];
@@ -69,7 +73,7 @@ public sealed class CliPropertyTests : IDisposable
     [Fact]
     public void The_generator_reaches_every_option_of_every_command()
     {
-        var names = new[] { "train", "eval", "predict", "export", "serve", "experiment", "tune", "tune report", "info" };
+        var names = new[] { "train", "eval", "predict", "export", "import", "serve", "experiment", "tune", "tune report", "info" };
         Assert.Equal(names.Order(), _commands.Select(c => string.Join(' ', c.Path)).Order());
         var train = _commands.Single(c => c.Path is ["train"]);
         foreach (var option in new[] { "--epochs", "--batch", "--lr", "--out", "--plots", "--data", "--hidden", "--checkpoint", "--checkpoint-every", "--resume", "--verbose", "--help" })

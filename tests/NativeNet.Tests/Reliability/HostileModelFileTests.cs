@@ -13,9 +13,9 @@ namespace NativeNet.Tests.Reliability;
 /// Damaged and forged model files: whatever the bytes, loading returns a consistent network with finite
 /// parameters or throws <see cref="InvalidFileFormatException"/>, and never allocates more than a small bound,
 /// whatever sizes the header declares. Forged files carry a correct checksum, so the field checks (not the
-/// CRC) must catch them.
+/// CRC) must catch them. Version-2 files (layer lists) are covered in HostileModelFileTests.LayerLists.cs.
 /// </summary>
-public sealed class HostileModelFileTests : IDisposable
+public sealed partial class HostileModelFileTests : IDisposable
 {
     /// <summary>What one load of a file of a few kilobytes may allocate: the network it describes, never what a header claims.</summary>
     private const long MaxAllocatedBytes = 4 << 20;

@@ -95,8 +95,8 @@ public sealed class ModelFileTests : IDisposable
         Assert.Contains("NNETMODL", Assert.Throws<InvalidFileFormatException>(() => ModelFile.Deserialize<float>(foreign)).Message);
 
         byte[] future = (byte[])bytes.Clone();
-        future[8] = 2;
-        Assert.Contains("version 2", Assert.Throws<InvalidFileFormatException>(() => ModelFile.Deserialize<float>(future)).Message);
+        future[8] = 3;
+        Assert.Contains("format version 3 is not supported", Assert.Throws<InvalidFileFormatException>(() => ModelFile.Deserialize<float>(future)).Message);
     }
 
     [Fact]
