@@ -116,6 +116,28 @@ public class BatchSamplerTests
         Assert.Throws<ShapeMismatchException>(() => sampler.NextBatch(new int[3]));
     }
 
+    [Theory]
+    [InlineData(9, 5, 2)]
+    [InlineData(4, 4, 1)]
+    [InlineData(8, 3, 3)]
+    public void A_permutation_epoch_is_the_ceiling_of_samples_over_batch_size(int samples, int batchSize, int batches)
+    {
+        // Found by mutation testing: ceil(N / B) written as (N + B + 1) / B passed every other test.
+        var sampler = new BatchSampler(samples, batchSize, SamplingMode.PermutationPerEpoch, 0);
+        Assert.Equal(batches, sampler.BatchesPerEpoch);
+        Assert.Equal(samples, Draw(sampler, batches).Sum(b => b.Length));
+    }
+
+    [Fact]
+    public void With_replacement_a_batch_larger_than_the_data_still_needs_room_for_the_whole_batch()
+    {
+        // With replacement a batch holds BatchSize indices even when N is smaller; a destination sized for N must be
+        // refused up front, not overrun (found by mutation testing: the check used min(BatchSize, N) in both modes).
+        var sampler = new BatchSampler(3, 5, SamplingMode.WithReplacement, 0);
+        Assert.Throws<ShapeMismatchException>(() => sampler.NextBatch(new int[3]));
+        Assert.Equal(5, sampler.NextBatch(new int[5]));
+    }
+
     private sealed class SequenceComparer : IEqualityComparer<int[]>
     {
         public bool Equals(int[]? x, int[]? y) => x.AsSpan().SequenceEqual(y);

@@ -142,5 +142,28 @@ public class LossFunctionsTests
         Assert.Throws<ArgumentException>(() => LossFunctions.CrossEntropy<double>([], ReadOnlySpan<int>.Empty, 10));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(11)]
+    public void Sum_of_squares_reads_nothing_past_the_end_of_a_slice(int n)
+    {
+        // The spans end inside larger arrays whose next element is far off: reading one element too many shows at once
+        // (found by mutation testing: a scalar tail running to i <= n passed, as whole arrays are followed by zeros).
+        double[] y = [.. Enumerable.Range(1, n).Select(i => i / 10.0), 100.0];
+        double[] t = new double[n + 1];
+        double expected = 0.5 * y[..n].Sum(v => v * v);
+        Assert.Equal(expected, LossFunctions.SumOfSquares<double>(y.AsSpan(0, n), t.AsSpan(0, n)), 1e-12);
+        Assert.Equal((float)expected, LossFunctions.SumOfSquares<float>(ToFloat(y).AsSpan(0, n), new float[n + 1].AsSpan(0, n)), 1e-5f);
+    }
+
+    [Fact]
+    public void Zero_classes_are_refused_even_when_the_lengths_agree()
+    {
+        // batch 1 x classes 0 needs 0 elements, so only the classes check stands between empty spans and a loss of 0
+        // (found by mutation testing: removing that check passed every other test).
+        Assert.Throws<ArgumentOutOfRangeException>(() => LossFunctions.CrossEntropy<double>(ReadOnlySpan<double>.Empty, ReadOnlySpan<double>.Empty, 1, 0));
+    }
+
     private static float[] ToFloat(double[] values) => Array.ConvertAll(values, v => (float)v);
 }

@@ -140,6 +140,19 @@ public class OptimizerTests
     }
 
     [Fact]
+    public void A_decay_of_exactly_zero_is_accepted_and_momentum_zero_is_plain_sgd()
+    {
+        // Decay factors live in [0, 1): 0 is allowed (found by mutation testing: "> 0" instead of ">= 0" passed every test).
+        var momentum = new MomentumSgd<double>(1, 0.1, 0.0);
+        double[] w = [1.0];
+        momentum.Step(w, [1.0]);
+        momentum.Step(w, [1.0]);
+        Assert.Equal(1.0 - 0.1 - 0.1, w[0], 1e-15);
+        Assert.Equal(0.0, new Adam<double>(1, 0.1, 0.0, 0.0).Beta1);
+        Assert.Equal(0f, new RmsProp<float>(1) { DecayRate = 0f }.DecayRate);
+    }
+
+    [Fact]
     public void Changing_the_learning_rate_between_steps_takes_effect()
     {
         var sgd = new Sgd<double>(1, 0.1);
