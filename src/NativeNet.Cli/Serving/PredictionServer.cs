@@ -57,8 +57,11 @@ internal sealed class PredictionServer : IAsyncDisposable
         int inputSize = model.Session.InputSize;
         int outputSize = model.Session.OutputSize;
 
-        // Configuration files are not watched: nothing here reads them, and a watcher costs start-up time.
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = ["--hostBuilder:reloadConfigOnChange=false"] });
+        // The empty builder: no configuration sources, logging providers or hosting defaults to set up (a slim
+        // builder spends most of a NativeAOT binary's start-up there); Kestrel and routing are added by hand.
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
+        builder.WebHost.UseKestrelCore();
+        builder.Services.AddRoutingCore();
         builder.WebHost.UseUrls(settings.Urls);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {

@@ -33,6 +33,12 @@ public class Network<T>
     /// <param name="batchCapacity">The largest batch a single forward/backward call takes; larger inputs to
     /// <see cref="Predict"/> and <see cref="Accuracy"/> are processed in chunks of this size.</param>
     public Network(NetworkOptions options, int batchCapacity = 100)
+        : this(options, batchCapacity, initialize: true)
+    {
+    }
+
+    /// <summary>Builds the network; <paramref name="initialize"/> false leaves the parameters for a model file to fill.</summary>
+    internal Network(NetworkOptions options, int batchCapacity, bool initialize)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
@@ -55,9 +61,12 @@ public class Network<T>
         _runner.Bind(Parameters, _workspace);
         _loss.Bind(_workspace);
         _predictedLabels = new int[batchCapacity];
-        foreach (var layer in _layers)
+        if (initialize)
         {
-            layer.Initialize(initRandom);
+            foreach (var layer in _layers)
+            {
+                layer.Initialize(initRandom);
+            }
         }
     }
 

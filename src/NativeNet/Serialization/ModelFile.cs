@@ -126,7 +126,8 @@ public static partial class ModelFile
             throw reader.Error($"the architecture {options.Describe()} needs at least {minimumBytes} bytes of parameters, the file has {reader.Remaining} bytes left");
         }
 
-        var network = new Network<T>(options, batchCapacity);
+        // Not initialised: every parameter and state value comes from the file (random init cost ms at start-up).
+        var network = new Network<T>(options, batchCapacity, initialize: false);
         reader.Elements(network.Parameters.Values, elementSize, "parameters");
         reader.Elements(network.Parameters.State, elementSize, "state");
         string? nonFinite = network.Parameters.DescribeFirstNonFinite();
