@@ -1,3 +1,4 @@
+// Stryker disable all : outside the mutation scope; instrumented, this hot code slows every test (docs/testing.md)
 namespace NativeNet.Kernels;
 
 /// <summary>The code path a family of kernels runs in this process: the widest vector it is accelerated for.</summary>

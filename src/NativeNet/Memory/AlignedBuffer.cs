@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
+// Stryker disable all : outside the mutation scope; instrumented, this hot code slows every test (docs/testing.md)
 namespace NativeNet.Memory;
 
 /// <summary>

@@ -1,3 +1,4 @@
+// Stryker disable all : outside the mutation scope; instrumented, this hot code slows every test (docs/testing.md)
 namespace NativeNet.Memory;
 
 /// <summary>Identifies a parameter segment of a <see cref="ParameterLayout"/>; cheap to store in a layer.</summary>

@@ -1,3 +1,4 @@
+// Stryker disable all : outside the mutation scope; instrumented, this hot code slows every test (docs/testing.md)
 namespace NativeNet.Memory;
 
 /// <summary>What a parameter is, which decides how optimizers and regularisers treat it.</summary>

@@ -1,5 +1,6 @@
 using NativeNet.Tensors;
 
+// Stryker disable all : outside the mutation scope; instrumented, this hot code slows every test (docs/testing.md)
 namespace NativeNet.Memory;
 
 /// <summary>

@@ -2,6 +2,7 @@ using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 
+// Stryker disable all : outside the mutation scope; instrumented, this hot code slows every test (docs/testing.md)
 namespace NativeNet.Kernels;
 
 /// <summary>

@@ -1,5 +1,6 @@
 using System.Numerics;
 
+// Stryker disable all : outside the mutation scope; instrumented, this hot code slows every test (docs/testing.md)
 namespace NativeNet.Kernels;
 
 /// <summary>Portable micro-kernel (no SIMD): 4 x 4 tile accumulated in scratch with plain multiply-add.</summary>

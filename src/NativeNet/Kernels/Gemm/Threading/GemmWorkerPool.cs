@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 
+// Stryker disable all : outside the mutation scope; instrumented, this hot code slows every test (docs/testing.md)
 namespace NativeNet.Kernels;
 
 /// <summary>
