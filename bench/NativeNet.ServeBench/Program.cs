@@ -80,6 +80,8 @@ async Task<Result> FixedRate(int perSecond, double duration)
     var sendLags = new double[count];
     var tasks = new Task[count];
     var errors = 0;
+    var sent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    var gcBefore = GcSnapshot.Take();
     var start = Stopwatch.GetTimestamp();
 
     // The generator has a thread of its own. Awaiting Task.Delay(1) on the pool sent requests up to 1 ms early
@@ -105,10 +107,12 @@ async Task<Result> FixedRate(int perSecond, double duration)
             sendLags[i] = Stopwatch.GetElapsedTime(due).TotalMilliseconds;
             tasks[i] = Measure(i, due);
         }
+
+        sent.SetResult(); // not Join on a pool thread: with 2 cores that would halve the pool's workers
     })
     { IsBackground = true, Name = "load generator" };
     generator.Start();
-    await Task.Run(generator.Join);
+    await sent.Task;
 
     async Task Measure(int index, long due)
     {
@@ -119,6 +123,10 @@ async Task<Result> FixedRate(int perSecond, double duration)
     }
 
     await Task.WhenAll(tasks);
+    var gc = GcSnapshot.Take() - gcBefore;
+    var worst = Array.IndexOf(latencies, latencies.Max());
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"garbage collections gen0 {gc.Gen0} gen1 {gc.Gen1} gen2 {gc.Gen2}, paused {gc.PauseMs:F1} ms in all; pool threads {ThreadPool.ThreadCount}; slowest request due at {worst / (double)perSecond:F2} s"));
     var lag = sendLags.Order().ToArray();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"send lag (request sent after its due time, counted in its latency) ms p50 {Quantile(lag, 0.5):F2} p99 {Quantile(lag, 0.99):F2} max {lag[^1]:F2}"));
@@ -163,6 +171,15 @@ static Dictionary<string, string> ParseArguments(string[] args)
     for (var i = 0; i + 1 < args.Length; i += 2)
         options[args[i]] = args[i + 1];
     return options;
+}
+
+internal readonly record struct GcSnapshot(int Gen0, int Gen1, int Gen2, double PauseMs)
+{
+    public static GcSnapshot Take() =>
+        new(GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration().TotalMilliseconds);
+
+    public static GcSnapshot operator -(GcSnapshot a, GcSnapshot b) =>
+        new(a.Gen0 - b.Gen0, a.Gen1 - b.Gen1, a.Gen2 - b.Gen2, a.PauseMs - b.PauseMs);
 }
 
 internal sealed record Result(int Requests, int Errors, double Seconds, double[] LatenciesMs);
