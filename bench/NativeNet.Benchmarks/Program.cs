@@ -22,6 +22,12 @@ public static class Program
             return;
         }
 
+        if (args.Length > 0 && args[0] == "--floors")
+        {
+            Floors.FloorProbe.Run();
+            return;
+        }
+
         if (args.Length > 0 && args[0] == "--cold-start")
         {
             ColdStartProbe.Run(args);

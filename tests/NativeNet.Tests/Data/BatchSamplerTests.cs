@@ -96,13 +96,15 @@ public class BatchSamplerTests
         var sampler = new BatchSampler(1000, 64, mode, seed: 3);
         var buffer = new int[64];
         sampler.NextBatch(buffer);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 100; i++)
+        long allocated = AllocationMeter.BytesAllocatedBy(() =>
         {
-            sampler.NextBatch(buffer);
-        }
+            for (int i = 0; i < 100; i++)
+            {
+                sampler.NextBatch(buffer);
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
         Assert.True(sampler.EpochsCompleted >= 6);
     }
 

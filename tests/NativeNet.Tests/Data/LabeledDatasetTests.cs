@@ -153,15 +153,17 @@ public class LabeledDatasetTests
         data.GatherBatch(indices, features, labels);
         data.GatherBatchOneHot(indices, features, oneHot);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 50; i++)
+        long allocated = AllocationMeter.BytesAllocatedBy(() =>
         {
-            sampler.NextBatch(indices);
-            data.GatherBatch(indices, features, labels);
-            data.GatherBatchOneHot(indices, features, oneHot);
-        }
+            for (int i = 0; i < 50; i++)
+            {
+                sampler.NextBatch(indices);
+                data.GatherBatch(indices, features, labels);
+                data.GatherBatchOneHot(indices, features, oneHot);
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 
     [Fact]

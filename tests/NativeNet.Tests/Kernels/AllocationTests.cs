@@ -77,12 +77,14 @@ public class AllocationTests
             kernel();
         }
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 10; i++)
+        long allocated = AllocationMeter.BytesAllocatedBy(() =>
         {
-            kernel();
-        }
+            for (int i = 0; i < 10; i++)
+            {
+                kernel();
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 }

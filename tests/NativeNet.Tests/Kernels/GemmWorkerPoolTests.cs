@@ -228,15 +228,17 @@ public class GemmWorkerPoolTests
                 Gemm.MultiplyAddBias<float>(m, n, k, a, b, bias, c, GemmActivation.Relu);
             }
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 5; i++)
+            long allocated = AllocationMeter.BytesAllocatedBy(() =>
             {
-                Gemm.Multiply(MatrixTranspose.None, MatrixTranspose.Transpose, m, n, k, 1f, a, b, 0.5f, c);
-                Gemm.Multiply(MatrixTranspose.Transpose, MatrixTranspose.None, m, n, k, 1.0, ad, bd, 0.0, cd);
-                Gemm.MultiplyAddBias<float>(m, n, k, a, b, bias, c, GemmActivation.Relu);
-            }
+                for (int i = 0; i < 5; i++)
+                {
+                    Gemm.Multiply(MatrixTranspose.None, MatrixTranspose.Transpose, m, n, k, 1f, a, b, 0.5f, c);
+                    Gemm.Multiply(MatrixTranspose.Transpose, MatrixTranspose.None, m, n, k, 1.0, ad, bd, 0.0, cd);
+                    Gemm.MultiplyAddBias<float>(m, n, k, a, b, bias, c, GemmActivation.Relu);
+                }
+            });
 
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(0, allocated);
             Assert.True(GemmWorkerPool.WorkerCount >= 1, "the products must have used the pool");
         }
         finally

@@ -112,14 +112,16 @@ public class LayerContractTests
     {
         run.Forward();
         run.Backward();
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 20; i++)
+        long allocated = AllocationMeter.BytesAllocatedBy(() =>
         {
-            run.Forward();
-            run.Backward();
-        }
+            for (int i = 0; i < 20; i++)
+            {
+                run.Forward();
+                run.Backward();
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
     }
 
     /// <summary>One hosted layer with its input, output and gradient buffers.</summary>

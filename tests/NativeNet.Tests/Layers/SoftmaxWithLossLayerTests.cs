@@ -166,13 +166,15 @@ public class SoftmaxWithLossLayerTests
         foreach (ILossLayer<float> loss in losses)
         {
             Step(loss, x, labels, oneHot, dx);
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 20; i++)
+            long allocated = AllocationMeter.BytesAllocatedBy(() =>
             {
-                Step(loss, x, labels, oneHot, dx);
-            }
+                for (int i = 0; i < 20; i++)
+                {
+                    Step(loss, x, labels, oneHot, dx);
+                }
+            });
 
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(0, allocated);
         }
     }
 

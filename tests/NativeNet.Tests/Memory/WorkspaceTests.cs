@@ -41,13 +41,14 @@ public class WorkspaceTests
         var store = new ParameterStore<float>(layout);
 
         float sink = Touch(ws, a, store, w);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 1000; i++)
+        long allocated = AllocationMeter.BytesAllocatedBy(() =>
         {
-            sink += Touch(ws, a, store, w);
-        }
+            for (int i = 0; i < 1000; i++)
+            {
+                sink += Touch(ws, a, store, w);
+            }
+        });
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
         Assert.True(sink >= 0);
     }

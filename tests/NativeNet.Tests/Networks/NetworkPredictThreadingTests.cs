@@ -39,13 +39,15 @@ public class NetworkPredictThreadingTests
                 Predict(net, x, two, threads: 2);
             }
 
-            long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 0; i < 5; i++)
+            long allocated = AllocationMeter.BytesAllocatedBy(() =>
             {
-                Predict(net, x, two, threads: 2);
-            }
+                for (int i = 0; i < 5; i++)
+                {
+                    Predict(net, x, two, threads: 2);
+                }
+            });
 
-            Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            Assert.Equal(0, allocated);
         }
         finally
         {

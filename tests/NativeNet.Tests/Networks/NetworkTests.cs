@@ -105,13 +105,15 @@ public class NetworkTests
         var data = TestData.Blobs<float>(16, 12, 4, 9);
         var scores = new float[16 * 4];
         float sink = Run(net, data, scores);
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 20; i++)
+        long allocated = AllocationMeter.BytesAllocatedBy(() =>
         {
-            sink += Run(net, data, scores);
-        }
+            for (int i = 0; i < 20; i++)
+            {
+                sink += Run(net, data, scores);
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
         Assert.True(float.IsFinite(sink));
 
         static float Run(Network<float> net, NativeNet.Data.LabeledDataset<float> data, float[] scores)

@@ -178,13 +178,14 @@ public class OptimizerTests
         optimizer.Step(w, g);
         optimizer.Step(w, g);
 
-        long before = GC.GetAllocatedBytesForCurrentThread();
-        for (int i = 0; i < 20; i++)
+        long allocated = AllocationMeter.BytesAllocatedBy(() =>
         {
-            optimizer.Step(w, g);
-        }
+            for (int i = 0; i < 20; i++)
+            {
+                optimizer.Step(w, g);
+            }
+        });
 
-        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
         Assert.Equal(0, allocated);
     }
 }

@@ -83,14 +83,16 @@ public class TrainerTests
         var (_, trainer) = Make("adam", 0.01);
         trainer.Step();
         trainer.Step();
-        long before = GC.GetAllocatedBytesForCurrentThread();
         double sink = 0;
-        for (int i = 0; i < 50; i++)
+        long allocated = AllocationMeter.BytesAllocatedBy(() =>
         {
-            sink += trainer.Step();
-        }
+            for (int i = 0; i < 50; i++)
+            {
+                sink += trainer.Step();
+            }
+        });
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, allocated);
         Assert.True(double.IsFinite(sink));
     }
 
