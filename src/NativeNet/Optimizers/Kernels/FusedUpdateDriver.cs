@@ -23,9 +23,11 @@ internal static class FusedUpdateDriver
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IFusedUpdateOperator<T>
     {
+        // Stryker disable all : Debug.Assert is compiled out of the Release build the tests run
         Debug.Assert(g.Length == w.Length);
         Debug.Assert(TOp.StateCount < 1 || s0.Length == w.Length);
         Debug.Assert(TOp.StateCount < 2 || s1.Length == w.Length);
+        // Stryker restore all
 
         ref T wRef = ref MemoryMarshal.GetReference(w);
         ref T gRef = ref MemoryMarshal.GetReference(g);
