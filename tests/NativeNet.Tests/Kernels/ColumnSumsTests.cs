@@ -28,6 +28,15 @@ public class ColumnSumsTests
         Assert.Throws<ArgumentOutOfRangeException>(() => ElementwiseKernels.ColumnSums<float>(new float[12], -3, -4, new float[4]));
     }
 
+    [Fact]
+    public void A_negative_dimension_is_refused_even_when_the_product_matches()
+    {
+        // -3 x -4 above is also 12, so either sign check alone caught it; found by mutation testing: removing one of
+        // the two checks passed. Here the other dimension is 0, so the product matches the empty spans.
+        Assert.Throws<ArgumentOutOfRangeException>(() => ElementwiseKernels.ColumnSums<float>([], -1, 0, []));
+        Assert.Throws<ArgumentOutOfRangeException>(() => ElementwiseKernels.ColumnSums<float>([], 0, -1, []));
+    }
+
     private static void MatchesReference<T>(bool add)
         where T : unmanaged, IFloatingPointIeee754<T>
     {

@@ -1,3 +1,6 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
 using NativeNet.Losses;
 
 namespace NativeNet.Tests.Losses;
@@ -163,6 +166,27 @@ public class LossFunctionsTests
         // batch 1 x classes 0 needs 0 elements, so only the classes check stands between empty spans and a loss of 0
         // (found by mutation testing: removing that check passed every other test).
         Assert.Throws<ArgumentOutOfRangeException>(() => LossFunctions.CrossEntropy<double>(ReadOnlySpan<double>.Empty, ReadOnlySpan<double>.Empty, 1, 0));
+    }
+
+    [Property(MaxTest = 200, Replay = "20261206,19")]
+    public Property Sum_of_squares_of_halves_takes_the_generic_loop_and_matches_a_plain_sum()
+    {
+        // Only float and double have vector paths; any other element type (here Half) takes the generic loop, which
+        // no other test reached (found by mutation testing: its mutants were not covered). Small integers keep every
+        // difference, square and sum exact in Half, so the comparison is exact too.
+        Gen<(int[] Y, int[] T)> pairs =
+            from n in Gen.Choose(0, 16)
+            from y in Gen.ArrayOf(Gen.Choose(-4, 4), n)
+            from t in Gen.ArrayOf(Gen.Choose(-4, 4), n)
+            select (y, t);
+        return Prop.ForAll(pairs.ToArbitrary(), pair =>
+        {
+            double expected = 0.5 * pair.Y.Zip(pair.T, (a, b) => (double)(a - b) * (a - b)).Sum();
+            Half[] y = [.. pair.Y.Select(v => (Half)v), (Half)100];
+            Half[] t = [.. pair.T.Select(v => (Half)v), (Half)(-100)];
+            int n = pair.Y.Length;
+            Assert.Equal((Half)expected, LossFunctions.SumOfSquares<Half>(y.AsSpan(0, n), t.AsSpan(0, n)));
+        });
     }
 
     private static float[] ToFloat(double[] values) => Array.ConvertAll(values, v => (float)v);

@@ -1,4 +1,5 @@
 using NativeNet.Optimizers;
+using NativeNet.Optimizers.Kernels;
 
 namespace NativeNet.Tests.Optimizers;
 
@@ -30,6 +31,23 @@ public class DecayingStateSubnormalTests
     [MemberData(nameof(Cases))]
     public void Double_state_is_flushed_instead_of_going_subnormal(string name, int length) =>
         AssertStateIsFlushed(Create<double>(name, length), length, steps: 8000, double.IsSubnormal);
+
+    [Fact]
+    public void The_scalar_flush_zeroes_subnormals_and_keeps_the_smallest_normal()
+    {
+        // The scalar Flush serves only the tails; found by mutation testing: never flushing, or flushing the smallest
+        // normal number too, passed the tests above.
+        Assert.Equal(0f, SubnormalFlush.Flush(float.Epsilon));
+        Assert.Equal(0f, SubnormalFlush.Flush(-float.Epsilon * 3));
+        Assert.Equal(0.0, SubnormalFlush.Flush(double.Epsilon));
+        Assert.Equal(0.0, SubnormalFlush.Flush(BitConverter.Int64BitsToDouble(0x000F_FFFF_FFFF_FFFF)));
+        float minNormalSingle = BitConverter.Int32BitsToSingle(0x0080_0000);
+        double minNormalDouble = BitConverter.Int64BitsToDouble(0x0010_0000_0000_0000);
+        Assert.Equal(minNormalSingle, SubnormalFlush.Flush(minNormalSingle));
+        Assert.Equal(-minNormalSingle, SubnormalFlush.Flush(-minNormalSingle));
+        Assert.Equal(minNormalDouble, SubnormalFlush.Flush(minNormalDouble));
+        Assert.Equal(1.5f, SubnormalFlush.Flush(1.5f));
+    }
 
     [Fact]
     public void Normal_state_is_untouched()

@@ -10,6 +10,41 @@ public class OptimizerFactoryTests
         Assert.Equal(["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"], OptimizerFactory.Names);
     }
 
+    [Fact]
+    public void Every_optimizer_reports_its_reference_name()
+    {
+        // All six names in both element types; the theory below checks each name once, in float.
+        foreach (string name in OptimizerFactory.Names)
+        {
+            Assert.Equal(name, OptimizerFactory.Create<double>(name, 3).Name);
+            Assert.Equal(name, OptimizerFactory.Create<float>(name, 3).Name);
+        }
+    }
+
+    [Fact]
+    public void Every_optimizer_describes_itself_by_name_and_learning_rate()
+    {
+        // Found by mutation testing: no selected test read ToString, so an empty description passed.
+        foreach (string name in OptimizerFactory.Names)
+        {
+            Optimizer<double> optimizer = OptimizerFactory.Create<double>(name, 3, lr: 0.5);
+            Assert.StartsWith($"{name}(lr=", optimizer.ToString(), StringComparison.Ordinal);
+            Assert.Contains(0.5.ToString(), optimizer.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_state_buffer_index_out_of_range_is_an_argument_error()
+    {
+        // Found by mutation testing: without the guards the array index throws IndexOutOfRangeException instead.
+        foreach (string name in OptimizerFactory.Names)
+        {
+            Optimizer<double> optimizer = OptimizerFactory.Create<double>(name, 3);
+            Assert.Throws<ArgumentOutOfRangeException>(() => optimizer.GetStateBufferName(-1));
+            Assert.Throws<ArgumentOutOfRangeException>(() => optimizer.GetStateBufferName(optimizer.StateBufferCount));
+        }
+    }
+
     [Theory]
     [InlineData("sgd", typeof(Sgd<float>))]
     [InlineData("SGD", typeof(Sgd<float>))]

@@ -23,9 +23,11 @@ internal static class FusedUpdateDriver
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IFusedUpdateOperator<T>
     {
+        // Stryker disable all : Debug.Assert is compiled out of the Release build the tests run
         Debug.Assert(g.Length == w.Length);
         Debug.Assert(TOp.StateCount < 1 || s0.Length == w.Length);
         Debug.Assert(TOp.StateCount < 2 || s1.Length == w.Length);
+        // Stryker restore all
 
         ref T wRef = ref MemoryMarshal.GetReference(w);
         ref T gRef = ref MemoryMarshal.GetReference(g);
@@ -36,16 +38,19 @@ internal static class FusedUpdateDriver
         KernelPath widest = VectorPath.Widest<T>();
 
         // Each narrower width takes at most one chunk of what the wider one left.
+        // Stryker disable once Equality,Boolean,Block : which width's loop updates which elements changes no result
         if (widest >= KernelPath.Vector512)
         {
             i = Vector512Loop(ref wRef, ref gRef, ref s0Ref, ref s1Ref, i, n, op);
         }
 
+        // Stryker disable once Equality,Boolean,Block : which width's loop updates which elements changes no result
         if (widest >= KernelPath.Vector256)
         {
             i = Vector256Loop(ref wRef, ref gRef, ref s0Ref, ref s1Ref, i, n, op);
         }
 
+        // Stryker disable once Equality,Boolean,Block : which width's loop updates which elements changes no result
         if (widest >= KernelPath.Vector128)
         {
             i = Vector128Loop(ref wRef, ref gRef, ref s0Ref, ref s1Ref, i, n, op);
