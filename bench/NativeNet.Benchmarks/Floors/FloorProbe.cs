@@ -15,7 +15,7 @@ namespace NativeNet.Benchmarks.Floors;
 /// </summary>
 public static unsafe class FloorProbe
 {
-    private static readonly int[] SizesKb = [313, 440, 4_000, 31_000, 64_000];
+    private static readonly int[] _sizesKb = [313, 440, 4_000, 31_000, 64_000];
 
     /// <summary>Keeps the sums alive so no read can be optimised away.</summary>
     private static float _sink;
@@ -23,7 +23,7 @@ public static unsafe class FloorProbe
     /// <summary>Prints the read rates and the micro-kernel rate.</summary>
     public static void Run()
     {
-        foreach (int kb in SizesKb)
+        foreach (int kb in _sizesKb)
         {
             float[] values = new float[kb * 1024 / sizeof(float) / 128 * 128];
             values.AsSpan().Fill(1f);
