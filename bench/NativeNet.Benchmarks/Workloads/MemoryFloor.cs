@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using NativeNet.Kernels;
 
 namespace NativeNet.Benchmarks.Workloads;
 
@@ -10,20 +11,29 @@ namespace NativeNet.Benchmarks.Workloads;
 /// </summary>
 public static class MemoryFloor
 {
-    /// <summary>Sums the first multiple of 128 elements of <paramref name="values"/> in eight vector accumulators.</summary>
+    /// <summary>
+    /// Sums <paramref name="values"/>: blocks of 128 in eight vector accumulators of the width the kernels use
+    /// (<see cref="VectorPath.Widest{T}"/>), the last few elements one by one.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static float Read(ReadOnlySpan<float> values)
     {
         ref float start = ref MemoryMarshal.GetReference(values);
-        int n = values.Length & ~127;
-        if (Vector512.IsHardwareAccelerated)
+        KernelPath path = VectorPath.Widest<float>();
+        int n = path == KernelPath.Scalar ? 0 : values.Length & ~127;
+        float sum = path switch
         {
-            return Vector512.Sum(Read512(ref start, n));
+            KernelPath.Vector512 => Vector512.Sum(Read512(ref start, n)),
+            KernelPath.Vector256 => Vector256.Sum(Read256(ref start, n)),
+            KernelPath.Vector128 => Vector128.Sum(Read128(ref start, n)),
+            _ => 0f,
+        };
+        foreach (float value in values[n..])
+        {
+            sum += value;
         }
 
-        return Vector256.IsHardwareAccelerated
-            ? Vector256.Sum(Read256(ref start, n))
-            : Vector128.Sum(Read128(ref start, n));
+        return sum;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
