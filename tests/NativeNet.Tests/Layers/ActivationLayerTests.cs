@@ -76,6 +76,40 @@ public class ActivationLayerTests
         }
     }
 
+    [Fact]
+    public void LogSoftmax_shifts_by_the_row_maximum_so_logits_of_plus_minus_1000_stay_finite()
+    {
+        // Shifted by the minimum (-1000) instead, exp(2000) would overflow to +∞ and every output would be -∞ or NaN.
+        double[] x = [1000, 0, -1000, 999];
+        var host = new LayerHost<double>(new LogSoftmaxLayer<double>(x.Length), 1);
+        var y = new double[x.Length];
+        host.Layer.Forward(LayerTestKit.View(x, 1, x.Length), LayerTestKit.Writable(y, 1, x.Length), training: false);
+
+        double logSum = 1000 + Math.Log(1 + Math.Exp(-1));
+        for (int i = 0; i < x.Length; i++)
+        {
+            Assert.Equal(x[i] - logSum, y[i], 1e-12);
+        }
+    }
+
+    [Theory]
+    [InlineData(double.NaN)]
+    [InlineData(double.PositiveInfinity)]
+    [InlineData(double.NegativeInfinity)]
+    public void LeakyRelu_refuses_a_slope_that_is_not_finite(double alpha) =>
+        Assert.Throws<ArgumentOutOfRangeException>(() => new LeakyReluLayer<float>(3, alpha));
+
+    [Fact]
+    public void Activations_report_their_names()
+    {
+        Assert.Equal("Relu", new ReluLayer<float>(2).Name);
+        Assert.Equal("LeakyRelu", new LeakyReluLayer<float>(2).Name);
+        Assert.Equal("Sigmoid", new SigmoidLayer<float>(2).Name);
+        Assert.Equal("Tanh", new TanhLayer<float>(2).Name);
+        Assert.Equal("Softmax", new SoftmaxLayer<float>(2).Name);
+        Assert.Equal("LogSoftmax", new LogSoftmaxLayer<float>(2).Name);
+    }
+
     // Forward on one row of _x, backward with dy = 0.5 everywhere.
     private static (double[] Y, double[] Dx) Run(ILayer<double> layer)
     {

@@ -112,6 +112,13 @@ public class DropoutLayerTests
         Assert.Throws<ArgumentOutOfRangeException>(() => new DropoutLayer<float>(4, ratio, new SeededRandom(0)));
 
     [Fact]
+    public void An_unknown_mode_and_a_missing_generator_are_rejected()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new DropoutLayer<float>(4, 0.5, new SeededRandom(0), (DropoutMode)7));
+        Assert.Throws<ArgumentNullException>(() => new DropoutLayer<float>(4, 0.5, null!));
+    }
+
+    [Fact]
     public void A_zero_ratio_keeps_everything()
     {
         var host = new LayerHost<float>(new DropoutLayer<float>(16, 0, new SeededRandom(1), DropoutMode.Inverted), 4);

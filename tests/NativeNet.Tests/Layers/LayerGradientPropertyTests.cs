@@ -61,6 +61,15 @@ public class LayerGradientPropertyTests
     public Property Double_DropoutInverted_gradients_equal_central_differences() => DoubleProperty(LayerKind.DropoutInverted);
 
     [Property(MaxTest = CasesPerProperty, Replay = Replay)]
+    public Property Double_LeakyRelu_gradients_equal_central_differences() => DoubleProperty(LayerKind.LeakyRelu);
+
+    [Property(MaxTest = CasesPerProperty, Replay = Replay)]
+    public Property Double_Softmax_gradients_equal_central_differences() => DoubleProperty(LayerKind.Softmax);
+
+    [Property(MaxTest = CasesPerProperty, Replay = Replay)]
+    public Property Double_LogSoftmax_gradients_equal_central_differences() => DoubleProperty(LayerKind.LogSoftmax);
+
+    [Property(MaxTest = CasesPerProperty, Replay = Replay)]
     public Property Float_Affine_gradients_equal_central_differences() => FloatProperty(LayerKind.Affine);
 
     [Property(MaxTest = CasesPerProperty, Replay = Replay)]

@@ -1,4 +1,5 @@
 using NativeNet.Layers;
+using NativeNet.Memory;
 
 namespace NativeNet.Tests.Layers;
 
@@ -140,6 +141,65 @@ public class SoftmaxWithLossLayerTests
         // A batch larger than the planned capacity.
         var big = new double[9];
         Assert.Throws<ShapeMismatchException>(() => loss.Forward(LayerTestKit.View(big, 3, 3), LabelBatch<double>.FromIndices([0, 1, 2])));
+    }
+
+    [Fact]
+    public void Scores_of_the_wrong_width_are_rejected_within_the_planned_capacity()
+    {
+        // (2, 2) scores for 3 classes: the batch fits the workspace, so only the score check can refuse it.
+        var loss = LayerTestKit.Bind<SoftmaxWithLossLayer<double>, double>(new SoftmaxWithLossLayer<double>(3), 2);
+        var good = new double[6];
+        var dx = new double[6];
+        loss.Forward(LayerTestKit.View(good, 2, 3), LabelBatch<double>.FromIndices([0, 1]));
+
+        Assert.Throws<ShapeMismatchException>(() => loss.Forward(LayerTestKit.View(new double[4], 2, 2), LabelBatch<double>.FromIndices([0, 1])));
+        Assert.Throws<ShapeMismatchException>(() => loss.Backward(LayerTestKit.View(new double[4], 2, 2), LabelBatch<double>.FromIndices([0, 1]), LayerTestKit.Writable(dx, 2, 3)));
+
+        // A wrong width also fails the softmax kernel's length check, but a rank-0 view of nothing only this check refuses.
+        Assert.Throws<ShapeMismatchException>(() => loss.Forward(default, LabelBatch<double>.FromIndices([])));
+    }
+
+    [Fact]
+    public void Backward_checks_the_labels()
+    {
+        var loss = LayerTestKit.Bind<SoftmaxWithLossLayer<double>, double>(new SoftmaxWithLossLayer<double>(3), 2);
+        var x = new double[6];
+        var dx = new double[6];
+        loss.Forward(LayerTestKit.View(x, 2, 3), LabelBatch<double>.FromIndices([0, 1]));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => loss.Backward(LayerTestKit.View(x, 2, 3), LabelBatch<double>.FromIndices([0, 3]), LayerTestKit.Writable(dx, 2, 3)));
+        Assert.Throws<ShapeMismatchException>(() => loss.Backward(LayerTestKit.View(x, 2, 3), LabelBatch<double>.FromIndices([0, 1, 2]), LayerTestKit.Writable(dx, 2, 3)));
+    }
+
+    [Fact]
+    public void Probabilities_of_a_bound_layer_before_any_forward_are_an_invalid_operation()
+    {
+        var loss = LayerTestKit.Bind<SoftmaxWithLossLayer<float>, float>(new SoftmaxWithLossLayer<float>(3), 2);
+        var error = Assert.Throws<InvalidOperationException>(() => loss.Probabilities.Length);
+        Assert.Contains("no forward", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_batch_leaves_empty_probabilities()
+    {
+        var loss = LayerTestKit.Bind<SoftmaxWithLossLayer<double>, double>(new SoftmaxWithLossLayer<double>(3), 2);
+        loss.Forward(LayerTestKit.View(Array.Empty<double>(), 0, 3), LabelBatch<double>.FromIndices([]));
+        Assert.Equal(0, loss.Probabilities.Rows);
+        Assert.Equal(0, loss.Probabilities.Length);
+    }
+
+    [Fact]
+    public void Plan_names_the_probability_buffer_and_refuses_null()
+    {
+        var loss = new SoftmaxWithLossLayer<float>(4);
+        Assert.Equal("SoftmaxWithLoss", loss.Name);
+        Assert.Throws<ArgumentNullException>(() => loss.Plan(null!));
+
+        var plan = new WorkspacePlan();
+        loss.Plan(plan);
+        WorkspaceBufferSpec buffer = Assert.Single(plan.Buffers);
+        Assert.Equal("SoftmaxWithLoss.y", buffer.Name);
+        Assert.Equal(4, buffer.Length);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using NativeNet.Layers;
+using NativeNet.Memory;
 
 namespace NativeNet.Tests.Layers;
 
@@ -57,5 +58,46 @@ public class SumOfSquaresLossLayerTests
         Assert.Throws<ShapeMismatchException>(() => loss.Backward(LayerTestKit.View(x, 2, 3), LabelBatch<double>.FromIndices([0, 1]), LayerTestKit.Writable(new double[4], 2, 2)));
         Assert.Throws<ShapeMismatchException>(() => loss.Forward(LayerTestKit.View(new double[9], 3, 3), LabelBatch<double>.FromIndices([0, 1, 2])));
         Assert.Throws<ArgumentOutOfRangeException>(() => new SumOfSquaresLossLayer<double>(0));
+    }
+
+    [Fact]
+    public void Scores_of_the_wrong_width_are_rejected_within_the_planned_capacity()
+    {
+        // (2, 2) scores for 3 outputs: the batch fits the workspace, so only the score check can refuse it.
+        var loss = LayerTestKit.Bind<SumOfSquaresLossLayer<double>, double>(new SumOfSquaresLossLayer<double>(3), 2);
+        var dx = new double[6];
+        Assert.Throws<ShapeMismatchException>(() => loss.Forward(LayerTestKit.View(new double[4], 2, 2), LabelBatch<double>.FromIndices([0, 1])));
+        Assert.Throws<ShapeMismatchException>(() => loss.Backward(LayerTestKit.View(new double[4], 2, 2), LabelBatch<double>.FromIndices([0, 1]), LayerTestKit.Writable(dx, 2, 3)));
+    }
+
+    [Fact]
+    public void Backward_checks_the_labels()
+    {
+        var loss = LayerTestKit.Bind<SumOfSquaresLossLayer<double>, double>(new SumOfSquaresLossLayer<double>(3), 2);
+        var x = new double[6];
+        var dx = new double[6];
+        Assert.Throws<ArgumentOutOfRangeException>(() => loss.Backward(LayerTestKit.View(x, 2, 3), LabelBatch<double>.FromIndices([0, 3]), LayerTestKit.Writable(dx, 2, 3)));
+        Assert.Throws<ShapeMismatchException>(() => loss.Backward(LayerTestKit.View(x, 2, 3), LabelBatch<double>.FromIndices([0, 1, 2]), LayerTestKit.Writable(dx, 2, 3)));
+    }
+
+    [Fact]
+    public void Forward_before_binding_is_an_invalid_operation()
+    {
+        var loss = new SumOfSquaresLossLayer<double>(3);
+        Assert.Throws<InvalidOperationException>(() => loss.Forward(LayerTestKit.View(new double[3], 1, 3), LabelBatch<double>.FromIndices([0])));
+    }
+
+    [Fact]
+    public void Plan_names_the_difference_buffer_and_refuses_null()
+    {
+        var loss = new SumOfSquaresLossLayer<float>(4);
+        Assert.Equal("SumOfSquaresLoss", loss.Name);
+        Assert.Throws<ArgumentNullException>(() => loss.Plan(null!));
+
+        var plan = new WorkspacePlan();
+        loss.Plan(plan);
+        WorkspaceBufferSpec buffer = Assert.Single(plan.Buffers);
+        Assert.Equal("SumOfSquaresLoss.difference", buffer.Name);
+        Assert.Equal(4, buffer.Length);
     }
 }
