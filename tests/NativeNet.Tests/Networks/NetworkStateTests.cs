@@ -127,4 +127,26 @@ public class NetworkStateTests
 
         Assert.Equal(0.1 * sumW2, decayed.WeightDecayLoss(), 12);
     }
+
+    [Fact]
+    public void A_training_predict_updates_the_running_statistics_once_per_chunk()
+    {
+        // 8 rows in a capacity of 4: two chunks, two batch-norm updates, as two calls of 4 rows each make.
+        var options = _small with { UseBatchNorm = true };
+        var whole = new Network<double>(options, batchCapacity: 4);
+        var chunked = new Network<double>(options, batchCapacity: 4);
+        var data = TestData.Blobs<double>(8, 5, 3, seed: 4);
+        double[] scores = new double[8 * 3];
+        whole.Predict(new ReadOnlyTensorView<double>(data.Features, new Shape(8, 5)), new TensorView<double>(scores, new Shape(8, 3)), training: true);
+        for (int start = 0; start < 8; start += 4)
+        {
+            chunked.Predict(
+                new ReadOnlyTensorView<double>(data.Features.AsSpan(start * 5, 4 * 5), new Shape(4, 5)),
+                new TensorView<double>(scores.AsSpan(0, 4 * 3), new Shape(4, 3)),
+                training: true);
+        }
+
+        Assert.Contains(whole.Parameters.State.ToArray(), s => s != 0);
+        Assert.True(whole.Parameters.State.SequenceEqual(chunked.Parameters.State));
+    }
 }
