@@ -95,8 +95,6 @@ public sealed class InferenceSession<T>
             throw new ShapeMismatchException($"Predict: scores must be ({x.Rows}, {OutputSize}), got {scores.Shape}.");
         }
 
-        // Stryker disable once Equality : `<=` only adds a pass over 0 rows when N is a multiple of the capacity, and an
-        // inference forward of 0 rows computes and writes nothing
         for (int start = 0; start < x.Rows; start += BatchCapacity)
         {
             int n = Math.Min(BatchCapacity, x.Rows - start);
@@ -114,8 +112,6 @@ public sealed class InferenceSession<T>
             throw new ShapeMismatchException($"PredictLabels: {x.Rows} samples but room for {labels.Length} labels.");
         }
 
-        // Stryker disable once Equality : `<=` only adds a pass over 0 rows when N is a multiple of the capacity, and an
-        // inference forward of 0 rows computes and writes nothing
         for (int start = 0; start < x.Rows; start += BatchCapacity)
         {
             int n = Math.Min(BatchCapacity, x.Rows - start);
@@ -135,8 +131,6 @@ public sealed class InferenceSession<T>
         }
 
         long correct = 0;
-        // Stryker disable once Equality : `<=` only adds a pass over 0 rows when N is a multiple of the capacity, and an
-        // inference forward of 0 rows computes and writes nothing
         for (int start = 0; start < x.Rows; start += BatchCapacity)
         {
             int n = Math.Min(BatchCapacity, x.Rows - start);

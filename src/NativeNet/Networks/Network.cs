@@ -159,8 +159,6 @@ public class Network<T>
         }
 
         long correct = 0;
-        // Stryker disable once Equality : `<=` only adds a pass over 0 rows when N is a multiple of the capacity, and an
-        // inference forward of 0 rows computes and writes nothing
         for (int start = 0; start < x.Rows; start += BatchCapacity)
         {
             int n = Math.Min(BatchCapacity, x.Rows - start);
