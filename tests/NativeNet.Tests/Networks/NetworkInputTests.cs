@@ -27,6 +27,8 @@ public class NetworkInputTests
         Assert.StartsWith(Expected, Assert.Throws<ShapeMismatchException>(() => net.Gradient(X(x, 5), LabelBatch<float>.FromIndices(labels))).Message);
         Assert.StartsWith(Expected, Assert.Throws<ShapeMismatchException>(() => net.Accuracy(X(x, 5), LabelBatch<float>.FromIndices(labels))).Message);
         Assert.StartsWith(Expected, Assert.Throws<ShapeMismatchException>(() => net.NumericalGradient(X(x, 5), LabelBatch<float>.FromIndices(labels))).Message);
+        var dropout = new Network<float>(_options with { DropoutRatio = 0.5 }, batchCapacity: 4);
+        Assert.StartsWith(Expected, Assert.Throws<ShapeMismatchException>(() => dropout.NumericalGradient(X(x, 5), LabelBatch<float>.FromIndices(labels))).Message);
         Assert.StartsWith(Expected, Assert.Throws<ShapeMismatchException>(() => session.Predict(X(x, 5), new TensorView<float>(scores, new Shape(2, 3)))).Message);
         Assert.StartsWith(Expected, Assert.Throws<ShapeMismatchException>(() => session.PredictLabels(X(x, 5), new int[2])).Message);
         Assert.StartsWith(Expected, Assert.Throws<ShapeMismatchException>(() => session.Accuracy(X(x, 5), LabelBatch<float>.FromIndices(labels))).Message);

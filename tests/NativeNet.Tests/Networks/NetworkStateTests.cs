@@ -39,6 +39,7 @@ public class NetworkStateTests
         foreach (var labels in labelForms)
         {
             var net = new Network<double>(options, batchCapacity: 6);
+            net.Parameters.Gradients.Fill(double.NaN); // the padding between segments too
             net.NumericalGradient(x, labels(), h: 1e-5);
             double[] numerical = net.Parameters.Gradients.ToArray();
             Assert.False(net.DropoutMasksFrozen);
@@ -148,5 +149,28 @@ public class NetworkStateTests
 
         Assert.Contains(whole.Parameters.State.ToArray(), s => s != 0);
         Assert.True(whole.Parameters.State.SequenceEqual(chunked.Parameters.State));
+    }
+
+    [Fact]
+    public void Numerical_gradient_draws_one_new_set_of_masks_like_a_training_step()
+    {
+        // Unfrozen, the numerical gradient draws fresh masks first, as the next Gradient would, and holds them.
+        var options = _small with { DropoutRatio = 0.5 };
+        var data = TestData.Blobs<double>(6, 5, 3, seed: 4);
+        var x = new ReadOnlyTensorView<double>(data.Features, new Shape(6, 5));
+        var labels = LabelBatch<double>.FromIndices(data.Labels);
+        var numericalNet = new Network<double>(options, batchCapacity: 6);
+        var backpropNet = new Network<double>(options, batchCapacity: 6);
+        numericalNet.Gradient(x, labels);
+        backpropNet.Gradient(x, labels);
+
+        numericalNet.NumericalGradient(x, labels, h: 1e-5);
+        backpropNet.Gradient(x, labels);
+        double[] numerical = numericalNet.Parameters.Gradients.ToArray();
+        double[] backprop = backpropNet.Parameters.Gradients.ToArray();
+        for (int i = 0; i < backprop.Length; i++)
+        {
+            Assert.True(Math.Abs(backprop[i] - numerical[i]) <= 1e-8, $"parameter {i}: backprop {backprop[i]}, numerical {numerical[i]}");
+        }
     }
 }
