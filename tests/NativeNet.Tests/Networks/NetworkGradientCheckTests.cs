@@ -109,4 +109,24 @@ public class NetworkGradientCheckTests
         var loose = NetworkGradientCheck.Check(new Network<double>(options, 6), view, LabelBatch<double>.FromIndices(t), new GradientCheckOptions { Epsilon = 1e-6, AbsoluteTolerance = 1e-6, RelativeTolerance = 1e-2 });
         Assert.True(loose.Passed, loose.ToString());
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void The_check_leaves_the_dropout_masks_frozen_only_if_they_were(bool frozen)
+    {
+        var options = NetworkOptions.TwoLayer(6, 5, 3, weightInitStd: 0.5, seed: 2) with { DropoutRatio = 0.3 };
+        var net = new Network<double>(options, batchCapacity: 4);
+        var (x, t) = Batch(4, 6, 3, 7);
+        net.DropoutMasksFrozen = frozen;
+        var report = NetworkGradientCheck.Check(net, new ReadOnlyTensorView<double>(x, new Shape(4, 6)), LabelBatch<double>.FromIndices(t), _tight);
+        Assert.True(report.Passed, report.ToString());
+        Assert.Equal(frozen, net.DropoutMasksFrozen);
+    }
+
+    [Fact]
+    public void A_null_network_is_an_argument_error()
+    {
+        Assert.Throws<ArgumentNullException>(() => NetworkGradientCheck.Check<double>(null!, new ReadOnlyTensorView<double>(new double[3], new Shape(1, 3)), LabelBatch<double>.FromIndices([0])));
+    }
 }
