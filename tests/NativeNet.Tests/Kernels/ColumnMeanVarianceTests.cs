@@ -5,15 +5,19 @@ namespace NativeNet.Tests.Kernels;
 
 public class ColumnMeanVarianceTests
 {
-    [Fact]
-    public void ColumnMeanVariance_matches_reference_float() => MatchesReference<float>(1e-5);
+    [Theory]
+    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
+    public void ColumnMeanVariance_matches_reference_float(KernelPath path) => KernelPathCases.On(path, () => MatchesReference<float>(1e-5));
 
-    [Fact]
-    public void ColumnMeanVariance_matches_reference_double() => MatchesReference<double>(1e-13);
+    [Theory]
+    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
+    public void ColumnMeanVariance_matches_reference_double(KernelPath path) => KernelPathCases.On(path, () => MatchesReference<double>(1e-13));
 
-    [Fact]
-    public void ColumnMeanVariance_survives_a_large_offset()
+    [Theory]
+    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
+    public void ColumnMeanVariance_survives_a_large_offset(KernelPath path)
     {
+        using VectorPath.Narrowing narrowing = VectorPath.NarrowTo(path);
         // Values 1000 ± 0.5: E[x²] − E[x]² would lose about 6 of float's 7 digits; two passes keep them.
         const int rows = 128, cols = 3;
         float[] x = KernelAssert.Random<float>(5, rows * cols, 999.5, 1000.5);

@@ -5,17 +5,21 @@ namespace NativeNet.Tests.Kernels;
 
 public class ColumnSumsTests
 {
-    [Fact]
-    public void ColumnSums_matches_reference_float() => MatchesReference<float>(add: false);
+    [Theory]
+    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
+    public void ColumnSums_matches_reference_float(KernelPath path) => KernelPathCases.On(path, () => MatchesReference<float>(add: false));
 
-    [Fact]
-    public void ColumnSums_matches_reference_double() => MatchesReference<double>(add: false);
+    [Theory]
+    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
+    public void ColumnSums_matches_reference_double(KernelPath path) => KernelPathCases.On(path, () => MatchesReference<double>(add: false));
 
-    [Fact]
-    public void ColumnSumsAdd_matches_reference_float() => MatchesReference<float>(add: true);
+    [Theory]
+    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
+    public void ColumnSumsAdd_matches_reference_float(KernelPath path) => KernelPathCases.On(path, () => MatchesReference<float>(add: true));
 
-    [Fact]
-    public void ColumnSumsAdd_matches_reference_double() => MatchesReference<double>(add: true);
+    [Theory]
+    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
+    public void ColumnSumsAdd_matches_reference_double(KernelPath path) => KernelPathCases.On(path, () => MatchesReference<double>(add: true));
 
     [Fact]
     public void ColumnSums_rejects_bad_arguments()

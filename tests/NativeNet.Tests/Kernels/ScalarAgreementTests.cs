@@ -10,29 +10,43 @@ namespace NativeNet.Tests.Kernels;
 /// </summary>
 public class ScalarAgreementTests
 {
-    public static TheoryData<string> Unary => ["relu", "step", "sigmoid", "tanh"];
+    public static TheoryData<string, KernelPath> Unary => OnEveryPath("relu", "step", "sigmoid", "tanh");
 
-    public static TheoryData<string> Binary => ["relu-backward", "sigmoid-backward", "tanh-backward"];
-
-    [Theory]
-    [MemberData(nameof(Unary))]
-    public void Unary_float_vectors_match_the_scalar_loop(string kernel) =>
-        MatchScalar<float>(UnaryKernel<float>(kernel), Relative<float>(kernel), -6, 6);
+    public static TheoryData<string, KernelPath> Binary => OnEveryPath("relu-backward", "sigmoid-backward", "tanh-backward");
 
     [Theory]
     [MemberData(nameof(Unary))]
-    public void Unary_double_vectors_match_the_scalar_loop(string kernel) =>
-        MatchScalar<double>(UnaryKernel<double>(kernel), Relative<double>(kernel), -6, 6);
+    public void Unary_float_vectors_match_the_scalar_loop(string kernel, KernelPath path) =>
+        KernelPathCases.On(path, () => MatchScalar<float>(UnaryKernel<float>(kernel), Relative<float>(kernel), -6, 6));
+
+    [Theory]
+    [MemberData(nameof(Unary))]
+    public void Unary_double_vectors_match_the_scalar_loop(string kernel, KernelPath path) =>
+        KernelPathCases.On(path, () => MatchScalar<double>(UnaryKernel<double>(kernel), Relative<double>(kernel), -6, 6));
 
     [Theory]
     [MemberData(nameof(Binary))]
-    public void Binary_float_vectors_match_the_scalar_loop(string kernel) =>
-        MatchScalar<float>(BinaryKernel<float>(kernel), Relative<float>(kernel), -1, 1);
+    public void Binary_float_vectors_match_the_scalar_loop(string kernel, KernelPath path) =>
+        KernelPathCases.On(path, () => MatchScalar<float>(BinaryKernel<float>(kernel), Relative<float>(kernel), -1, 1));
 
     [Theory]
     [MemberData(nameof(Binary))]
-    public void Binary_double_vectors_match_the_scalar_loop(string kernel) =>
-        MatchScalar<double>(BinaryKernel<double>(kernel), Relative<double>(kernel), -1, 1);
+    public void Binary_double_vectors_match_the_scalar_loop(string kernel, KernelPath path) =>
+        KernelPathCases.On(path, () => MatchScalar<double>(BinaryKernel<double>(kernel), Relative<double>(kernel), -1, 1));
+
+    private static TheoryData<string, KernelPath> OnEveryPath(params string[] kernels)
+    {
+        var data = new TheoryData<string, KernelPath>();
+        foreach (string kernel in kernels)
+        {
+            foreach (KernelPath path in KernelPathCases.RunnablePaths())
+            {
+                data.Add(kernel, path);
+            }
+        }
+
+        return data;
+    }
 
     // Relu and Step are exact; the vector exp, tanh and the unfused 128-bit gradients round differently from the scalar code.
     private static double Relative<T>(string kernel) =>

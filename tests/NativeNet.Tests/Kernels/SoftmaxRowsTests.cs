@@ -5,21 +5,27 @@ namespace NativeNet.Tests.Kernels;
 
 public class SoftmaxRowsTests
 {
-    [Fact]
-    public void SoftmaxRows_matches_reference_float() => MatchesReference<float>(-10, 10, 1e-6);
+    [Theory]
+    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
+    public void SoftmaxRows_matches_reference_float(KernelPath path) => KernelPathCases.On(path, () => MatchesReference<float>(-10, 10, 1e-6));
 
-    [Fact]
-    public void SoftmaxRows_matches_reference_double() => MatchesReference<double>(-10, 10, 1e-14);
+    [Theory]
+    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
+    public void SoftmaxRows_matches_reference_double(KernelPath path) => KernelPathCases.On(path, () => MatchesReference<double>(-10, 10, 1e-14));
 
-    [Fact]
-    public void SoftmaxRows_is_finite_for_huge_logits_float() => MatchesReference<float>(-1000, 1000, 1e-6);
+    [Theory]
+    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
+    public void SoftmaxRows_is_finite_for_huge_logits_float(KernelPath path) => KernelPathCases.On(path, () => MatchesReference<float>(-1000, 1000, 1e-6));
 
-    [Fact]
-    public void SoftmaxRows_is_finite_for_huge_logits_double() => MatchesReference<double>(-1000, 1000, 1e-14);
+    [Theory]
+    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
+    public void SoftmaxRows_is_finite_for_huge_logits_double(KernelPath path) => KernelPathCases.On(path, () => MatchesReference<double>(-1000, 1000, 1e-14));
 
-    [Fact]
-    public void SoftmaxRows_handles_infinities_and_nan()
+    [Theory]
+    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
+    public void SoftmaxRows_handles_infinities_and_nan(KernelPath path)
     {
+        using VectorPath.Narrowing narrowing = VectorPath.NarrowTo(path);
         const int cols = 20;
         float inf = float.PositiveInfinity;
         var x = new float[4 * cols];
@@ -42,9 +48,11 @@ public class SoftmaxRowsTests
         Assert.All(y[(3 * cols)..], v => Assert.Equal(1f / cols, v, 1e-7f));
     }
 
-    [Fact]
-    public void SoftmaxRows_beats_the_unshifted_softmax_on_close_large_logits()
+    [Theory]
+    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
+    public void SoftmaxRows_beats_the_unshifted_softmax_on_close_large_logits(KernelPath path)
     {
+        using VectorPath.Narrowing narrowing = VectorPath.NarrowTo(path);
         float[] x = [100f, 100f, 90f];
         var y = new float[3];
         ElementwiseKernels.SoftmaxRows<float>(x, y, 1, 3);

@@ -1,7 +1,9 @@
 using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
+using NativeNet.Kernels;
 using NativeNet.Losses;
+using NativeNet.Tests.Kernels;
 
 namespace NativeNet.Tests.Losses;
 
@@ -14,9 +16,11 @@ public class LossFunctionsTests
     private const double Cee1 = 0.510825457099338;
     private const double Cee2 = 2.3025840929945454;
 
-    [Fact]
-    public void Sum_of_squares_matches_the_reference()
+    [Theory]
+    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
+    public void Sum_of_squares_matches_the_reference(KernelPath path)
     {
+        using VectorPath.Narrowing narrowing = VectorPath.NarrowTo(path);
         Assert.Equal(0.0975, LossFunctions.SumOfSquares<double>(_y1, _oneHot2), 1e-15);
         Assert.Equal(0.5975, LossFunctions.SumOfSquares<double>(_y2, _oneHot2), 1e-15);
         Assert.Equal(0.0975f, LossFunctions.SumOfSquares<float>(ToFloat(_y1), ToFloat(_oneHot2)), 1e-7f);
@@ -30,9 +34,11 @@ public class LossFunctionsTests
         Assert.Equal(0.0975 + 0.5975, LossFunctions.SumOfSquares<double>(y, t), 1e-15);
     }
 
-    [Fact]
-    public void Sum_of_squares_matches_a_plain_sum_at_every_length()
+    [Theory]
+    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
+    public void Sum_of_squares_matches_a_plain_sum_at_every_length(KernelPath path)
     {
+        using VectorPath.Narrowing narrowing = VectorPath.NarrowTo(path);
         var rng = new Random(7);
         for (int n = 0; n <= 256; n++)
         {

@@ -7,18 +7,28 @@ namespace NativeNet.Kernels;
 /// <summary>
 /// The one width decision of the element-wise, column and optimizer drivers: the drivers call these to pick
 /// their loop, and <see cref="KernelPaths"/> and the tests read the same answer, so the report cannot drift from
-/// the code. Order: Vector512, Vector256, Vector128, scalar. The checks fold to constants per instantiation.
+/// the code. Order: Vector512, Vector256, Vector128, scalar. The hardware checks fold to constants per instantiation.
 /// </summary>
+/// <remarks>
+/// Tests can narrow the choice on their own thread (<see cref="NarrowTo"/>) to run the Vector256, Vector128 and
+/// scalar loops on a machine with wider vectors, in the default test run; the environment-variable reruns still
+/// check the hardware dispatch. The narrowing is one thread-static read per kernel call.
+/// </remarks>
 internal static class VectorPath
 {
+    // The widest path a test allows on this thread, plus one; 0 (the default) means no narrowing.
+    [ThreadStatic]
+    private static int t_limitPlusOne;
+
     /// <summary>The widest accelerated width for <typeparamref name="T"/>, whatever the length.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static KernelPath Widest<T>()
-        where T : unmanaged, IFloatingPointIeee754<T> =>
-        Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported ? KernelPath.Vector512
-        : Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported ? KernelPath.Vector256
-        : Vector128.IsHardwareAccelerated && Vector128<T>.IsSupported ? KernelPath.Vector128
-        : KernelPath.Scalar;
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        KernelPath hardware = Hardware<T>();
+        int limitPlusOne = t_limitPlusOne;
+        return limitPlusOne == 0 || (int)hardware < limitPlusOne ? hardware : (KernelPath)(limitPlusOne - 1);
+    }
 
     /// <summary>
     /// The widest accelerated width whose vector fits in <paramref name="length"/> elements: the loop a driver runs
@@ -26,9 +36,39 @@ internal static class VectorPath
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static KernelPath For<T>(nuint length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        KernelPath widest = Widest<T>();
+        return widest >= KernelPath.Vector512 && length >= (nuint)Vector512<T>.Count ? KernelPath.Vector512
+            : widest >= KernelPath.Vector256 && length >= (nuint)Vector256<T>.Count ? KernelPath.Vector256
+            : widest >= KernelPath.Vector128 && length >= (nuint)Vector128<T>.Count ? KernelPath.Vector128
+            : KernelPath.Scalar;
+    }
+
+    /// <summary>
+    /// Until the returned scope is disposed, the drivers on this thread take no path wider than
+    /// <paramref name="widest"/> (a narrower one where the hardware has no wider). For tests.
+    /// </summary>
+    public static Narrowing NarrowTo(KernelPath widest)
+    {
+        var scope = new Narrowing(t_limitPlusOne);
+        t_limitPlusOne = (int)widest + 1;
+        return scope;
+    }
+
+    /// <summary>What the hardware (or the NativeAOT target) accelerates, before any narrowing.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static KernelPath Hardware<T>()
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported && length >= (nuint)Vector512<T>.Count ? KernelPath.Vector512
-        : Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported && length >= (nuint)Vector256<T>.Count ? KernelPath.Vector256
-        : Vector128.IsHardwareAccelerated && Vector128<T>.IsSupported && length >= (nuint)Vector128<T>.Count ? KernelPath.Vector128
+        Vector512.IsHardwareAccelerated && Vector512<T>.IsSupported ? KernelPath.Vector512
+        : Vector256.IsHardwareAccelerated && Vector256<T>.IsSupported ? KernelPath.Vector256
+        : Vector128.IsHardwareAccelerated && Vector128<T>.IsSupported ? KernelPath.Vector128
         : KernelPath.Scalar;
+
+    /// <summary>Restores the previous narrowing of this thread when disposed.</summary>
+    internal readonly struct Narrowing(int previousLimitPlusOne) : IDisposable
+    {
+        /// <summary>Restores the previous narrowing.</summary>
+        public void Dispose() => t_limitPlusOne = previousLimitPlusOne;
+    }
 }
