@@ -18,7 +18,7 @@ internal static class VectorPath
 {
     // The widest path a test allows on this thread, plus one; 0 (the default) means no narrowing.
     [ThreadStatic]
-    private static int t_limitPlusOne;
+    private static int _limitPlusOne;
 
     /// <summary>The widest accelerated width for <typeparamref name="T"/>, whatever the length.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -26,7 +26,7 @@ internal static class VectorPath
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         KernelPath hardware = Hardware<T>();
-        int limitPlusOne = t_limitPlusOne;
+        int limitPlusOne = _limitPlusOne;
         return limitPlusOne == 0 || (int)hardware < limitPlusOne ? hardware : (KernelPath)(limitPlusOne - 1);
     }
 
@@ -51,8 +51,8 @@ internal static class VectorPath
     /// </summary>
     public static Narrowing NarrowTo(KernelPath widest)
     {
-        var scope = new Narrowing(t_limitPlusOne);
-        t_limitPlusOne = (int)widest + 1;
+        var scope = new Narrowing(_limitPlusOne);
+        _limitPlusOne = (int)widest + 1;
         return scope;
     }
 
@@ -69,6 +69,6 @@ internal static class VectorPath
     internal readonly struct Narrowing(int previousLimitPlusOne) : IDisposable
     {
         /// <summary>Restores the previous narrowing.</summary>
-        public void Dispose() => t_limitPlusOne = previousLimitPlusOne;
+        public void Dispose() => _limitPlusOne = previousLimitPlusOne;
     }
 }
