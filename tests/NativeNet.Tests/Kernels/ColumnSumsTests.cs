@@ -5,21 +5,17 @@ namespace NativeNet.Tests.Kernels;
 
 public class ColumnSumsTests
 {
-    [Theory]
-    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
-    public void ColumnSums_matches_reference_float(KernelPath path) => KernelPathCases.On(path, () => MatchesReference<float>(add: false));
+    [Fact]
+    public void ColumnSums_matches_reference_float() => KernelPathCases.OnEveryPath(() => MatchesReference<float>(add: false));
 
-    [Theory]
-    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
-    public void ColumnSums_matches_reference_double(KernelPath path) => KernelPathCases.On(path, () => MatchesReference<double>(add: false));
+    [Fact]
+    public void ColumnSums_matches_reference_double() => KernelPathCases.OnEveryPath(() => MatchesReference<double>(add: false));
 
-    [Theory]
-    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
-    public void ColumnSumsAdd_matches_reference_float(KernelPath path) => KernelPathCases.On(path, () => MatchesReference<float>(add: true));
+    [Fact]
+    public void ColumnSumsAdd_matches_reference_float() => KernelPathCases.OnEveryPath(() => MatchesReference<float>(add: true));
 
-    [Theory]
-    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
-    public void ColumnSumsAdd_matches_reference_double(KernelPath path) => KernelPathCases.On(path, () => MatchesReference<double>(add: true));
+    [Fact]
+    public void ColumnSumsAdd_matches_reference_double() => KernelPathCases.OnEveryPath(() => MatchesReference<double>(add: true));
 
     [Fact]
     public void ColumnSums_rejects_bad_arguments()

@@ -4,23 +4,19 @@ namespace NativeNet.Tests.Kernels;
 
 public class ReluTests
 {
-    [Theory]
-    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
-    public void Relu_matches_reference_float(KernelPath path) => KernelPathCases.On(path, () => UnaryKernelCases.MatchesReference<float>(ElementwiseKernels.Relu, v => Math.Max(v, 0), -3, 3, 0, 11));
+    [Fact]
+    public void Relu_matches_reference_float() => KernelPathCases.OnEveryPath(() => UnaryKernelCases.MatchesReference<float>(ElementwiseKernels.Relu, v => Math.Max(v, 0), -3, 3, 0, 11));
 
-    [Theory]
-    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
-    public void Relu_matches_reference_double(KernelPath path) => KernelPathCases.On(path, () => UnaryKernelCases.MatchesReference<double>(ElementwiseKernels.Relu, v => Math.Max(v, 0), -3, 3, 0, 12));
+    [Fact]
+    public void Relu_matches_reference_double() => KernelPathCases.OnEveryPath(() => UnaryKernelCases.MatchesReference<double>(ElementwiseKernels.Relu, v => Math.Max(v, 0), -3, 3, 0, 12));
 
-    [Theory]
-    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
-    public void ReluBackward_matches_reference_float(KernelPath path) =>
-        KernelPathCases.On(path, () => UnaryKernelCases.MatchesReference<float>(ElementwiseKernels.ReluBackward, (x, dy) => x > 0 ? dy : 0, -3, 3, 0, 13));
+    [Fact]
+    public void ReluBackward_matches_reference_float() =>
+        KernelPathCases.OnEveryPath(() => UnaryKernelCases.MatchesReference<float>(ElementwiseKernels.ReluBackward, (x, dy) => x > 0 ? dy : 0, -3, 3, 0, 13));
 
-    [Theory]
-    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
-    public void ReluBackward_matches_reference_double(KernelPath path) =>
-        KernelPathCases.On(path, () => UnaryKernelCases.MatchesReference<double>(ElementwiseKernels.ReluBackward, (x, dy) => x > 0 ? dy : 0, -3, 3, 0, 14));
+    [Fact]
+    public void ReluBackward_matches_reference_double() =>
+        KernelPathCases.OnEveryPath(() => UnaryKernelCases.MatchesReference<double>(ElementwiseKernels.ReluBackward, (x, dy) => x > 0 ? dy : 0, -3, 3, 0, 14));
 
     [Fact]
     public void Relu_backward_is_zero_at_zero_in_the_scalar_loop_and_writes_nothing_past_the_span()
@@ -39,24 +35,23 @@ public class ReluTests
         Assert.Equal([0f, 0f, 2f, -7f], y);
     }
 
-    [Theory]
-    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
-    public void Relu_keeps_nan_and_backward_blocks_it(KernelPath path)
-    {
-        using VectorPath.Narrowing narrowing = VectorPath.NarrowTo(path);
-        float[] x = [float.NaN, -0f, 0f, float.PositiveInfinity, float.NegativeInfinity, .. new float[30]];
-        var y = new float[x.Length];
-        ElementwiseKernels.Relu<float>(x, y);
-        Assert.True(float.IsNaN(y[0]));
-        Assert.Equal(0f, y[1]);
-        Assert.Equal(float.PositiveInfinity, y[3]);
-        Assert.Equal(0f, y[4]);
+    [Fact]
+    public void Relu_keeps_nan_and_backward_blocks_it() =>
+        KernelPathCases.OnEveryPath(() =>
+        {
+            float[] x = [float.NaN, -0f, 0f, float.PositiveInfinity, float.NegativeInfinity, .. new float[30]];
+            var y = new float[x.Length];
+            ElementwiseKernels.Relu<float>(x, y);
+            Assert.True(float.IsNaN(y[0]));
+            Assert.Equal(0f, y[1]);
+            Assert.Equal(float.PositiveInfinity, y[3]);
+            Assert.Equal(0f, y[4]);
 
-        var dy = Enumerable.Repeat(1f, x.Length).ToArray();
-        var dx = new float[x.Length];
-        ElementwiseKernels.ReluBackward<float>(x, dy, dx);
-        Assert.Equal([0f, 0f, 0f, 1f, 0f], dx[..5]);
-    }
+            var dy = Enumerable.Repeat(1f, x.Length).ToArray();
+            var dx = new float[x.Length];
+            ElementwiseKernels.ReluBackward<float>(x, dy, dx);
+            Assert.Equal([0f, 0f, 0f, 1f, 0f], dx[..5]);
+        });
 
     [Fact]
     public void Relu_rejects_bad_arguments()

@@ -5,25 +5,22 @@ namespace NativeNet.Tests.Kernels;
 
 public class SumOfSquaresTests
 {
-    [Theory]
-    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
-    public void SumOfSquares_matches_reference_float(KernelPath path) => KernelPathCases.On(path, () => MatchesReference<float>(1.2e-7));
+    [Fact]
+    public void SumOfSquares_matches_reference_float() => KernelPathCases.OnEveryPath(() => MatchesReference<float>(1.2e-7));
 
-    [Theory]
-    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
-    public void SumOfSquares_matches_reference_double(KernelPath path) => KernelPathCases.On(path, () => MatchesReference<double>(1e-14));
+    [Fact]
+    public void SumOfSquares_matches_reference_double() => KernelPathCases.OnEveryPath(() => MatchesReference<double>(1e-14));
 
-    [Theory]
-    [MemberData(nameof(KernelPathCases.Runnable), MemberType = typeof(KernelPathCases))]
-    public void SumOfSquares_float_does_not_lose_small_terms(KernelPath path)
-    {
-        using VectorPath.Narrowing narrowing = VectorPath.NarrowTo(path);
-        // 2^24 + many ones: a float accumulator would stall at 2^24; the double accumulator does not.
-        var x = new float[4097];
-        Array.Fill(x, 1f);
-        x[0] = 4096f;
-        Assert.Equal((4096.0 * 4096.0) + 4096.0, ElementwiseKernels.SumOfSquares<float>(x));
-    }
+    [Fact]
+    public void SumOfSquares_float_does_not_lose_small_terms() =>
+        KernelPathCases.OnEveryPath(() =>
+        {
+            // 2^24 + many ones: a float accumulator would stall at 2^24; the double accumulator does not.
+            var x = new float[4097];
+            Array.Fill(x, 1f);
+            x[0] = 4096f;
+            Assert.Equal((4096.0 * 4096.0) + 4096.0, ElementwiseKernels.SumOfSquares<float>(x));
+        });
 
     private static void MatchesReference<T>(double relative)
         where T : unmanaged, IFloatingPointIeee754<T>
