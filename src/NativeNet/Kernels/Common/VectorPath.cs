@@ -12,10 +12,17 @@ namespace NativeNet.Kernels;
 /// <remarks>
 /// Tests can narrow the choice on their own thread (<see cref="NarrowTo"/>) to run the Vector256, Vector128 and
 /// scalar loops on a machine with wider vectors, in the default test run; the environment-variable reruns still
-/// check the hardware dispatch. The narrowing is one thread-static read per kernel call.
+/// check the hardware dispatch. Narrowing needs the runtime switch <c>NativeNet.Kernels.AllowPathNarrowing</c>,
+/// which only the test project sets: without it the JIT folds the check away and the decision stays a constant.
 /// </remarks>
 internal static class VectorPath
 {
+    /// <summary>The runtime switch (runtimeconfig.json) that allows <see cref="NarrowTo"/>.</summary>
+    public const string NarrowingSwitch = "NativeNet.Kernels.AllowPathNarrowing";
+
+    // Read once; a static readonly false lets the optimising JIT drop the narrowing from every driver.
+    private static readonly bool _narrowingAllowed = AppContext.TryGetSwitch(NarrowingSwitch, out bool allowed) && allowed;
+
     // The widest path a test allows on this thread, plus one; 0 (the default) means no narrowing.
     [ThreadStatic]
     private static int _limitPlusOne;
@@ -26,6 +33,11 @@ internal static class VectorPath
         where T : unmanaged, IFloatingPointIeee754<T>
     {
         KernelPath hardware = Hardware<T>();
+        if (!_narrowingAllowed)
+        {
+            return hardware;
+        }
+
         int limitPlusOne = _limitPlusOne;
         return limitPlusOne == 0 || (int)hardware < limitPlusOne ? hardware : (KernelPath)(limitPlusOne - 1);
     }
@@ -49,8 +61,14 @@ internal static class VectorPath
     /// Until the returned scope is disposed, the drivers on this thread take no path wider than
     /// <paramref name="widest"/> (a narrower one where the hardware has no wider). For tests.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The runtime switch <see cref="NarrowingSwitch"/> is not set.</exception>
     public static Narrowing NarrowTo(KernelPath widest)
     {
+        if (!_narrowingAllowed)
+        {
+            throw new InvalidOperationException($"Narrowing the kernel paths is for tests; set the runtime switch {NarrowingSwitch}.");
+        }
+
         var scope = new Narrowing(_limitPlusOne);
         _limitPlusOne = (int)widest + 1;
         return scope;
