@@ -6,27 +6,28 @@ namespace NativeNet.Tests.Kernels;
 public class ColumnMeanVarianceTests
 {
     [Fact]
-    public void ColumnMeanVariance_matches_reference_float() => MatchesReference<float>(1e-5);
+    public void ColumnMeanVariance_matches_reference_float() => KernelPathCases.OnEveryPath(() => MatchesReference<float>(1e-5));
 
     [Fact]
-    public void ColumnMeanVariance_matches_reference_double() => MatchesReference<double>(1e-13);
+    public void ColumnMeanVariance_matches_reference_double() => KernelPathCases.OnEveryPath(() => MatchesReference<double>(1e-13));
 
     [Fact]
-    public void ColumnMeanVariance_survives_a_large_offset()
-    {
-        // Values 1000 ± 0.5: E[x²] − E[x]² would lose about 6 of float's 7 digits; two passes keep them.
-        const int rows = 128, cols = 3;
-        float[] x = KernelAssert.Random<float>(5, rows * cols, 999.5, 1000.5);
-        var mean = new float[cols];
-        var variance = new float[cols];
-        ElementwiseKernels.ColumnMeanVariance<float>(x, rows, cols, mean, variance);
-        for (int j = 0; j < cols; j++)
+    public void ColumnMeanVariance_survives_a_large_offset() =>
+        KernelPathCases.OnEveryPath(() =>
         {
-            (double m, double v) = Reference(KernelAssert.ToDouble<float>(x), rows, cols, j);
-            Assert.Equal(v, variance[j], v * 1e-3);
-            Assert.Equal(m, mean[j], 1e-3); // float sum of 128 values near 1000: ulp(128 000) / 128 ≈ 6e-5 per step
-        }
-    }
+            // Values 1000 ± 0.5: E[x²] − E[x]² would lose about 6 of float's 7 digits; two passes keep them.
+            const int rows = 128, cols = 3;
+            float[] x = KernelAssert.Random<float>(5, rows * cols, 999.5, 1000.5);
+            var mean = new float[cols];
+            var variance = new float[cols];
+            ElementwiseKernels.ColumnMeanVariance<float>(x, rows, cols, mean, variance);
+            for (int j = 0; j < cols; j++)
+            {
+                (double m, double v) = Reference(KernelAssert.ToDouble<float>(x), rows, cols, j);
+                Assert.Equal(v, variance[j], v * 1e-3);
+                Assert.Equal(m, mean[j], 1e-3); // float sum of 128 values near 1000: ulp(128 000) / 128 ≈ 6e-5 per step
+            }
+        });
 
     [Fact]
     public void ColumnMeanVariance_rejects_bad_arguments()

@@ -6,52 +6,54 @@ namespace NativeNet.Tests.Kernels;
 public class SoftmaxRowsTests
 {
     [Fact]
-    public void SoftmaxRows_matches_reference_float() => MatchesReference<float>(-10, 10, 1e-6);
+    public void SoftmaxRows_matches_reference_float() => KernelPathCases.OnEveryPath(() => MatchesReference<float>(-10, 10, 1e-6));
 
     [Fact]
-    public void SoftmaxRows_matches_reference_double() => MatchesReference<double>(-10, 10, 1e-14);
+    public void SoftmaxRows_matches_reference_double() => KernelPathCases.OnEveryPath(() => MatchesReference<double>(-10, 10, 1e-14));
 
     [Fact]
-    public void SoftmaxRows_is_finite_for_huge_logits_float() => MatchesReference<float>(-1000, 1000, 1e-6);
+    public void SoftmaxRows_is_finite_for_huge_logits_float() => KernelPathCases.OnEveryPath(() => MatchesReference<float>(-1000, 1000, 1e-6));
 
     [Fact]
-    public void SoftmaxRows_is_finite_for_huge_logits_double() => MatchesReference<double>(-1000, 1000, 1e-14);
+    public void SoftmaxRows_is_finite_for_huge_logits_double() => KernelPathCases.OnEveryPath(() => MatchesReference<double>(-1000, 1000, 1e-14));
 
     [Fact]
-    public void SoftmaxRows_handles_infinities_and_nan()
-    {
-        const int cols = 20;
-        float inf = float.PositiveInfinity;
-        var x = new float[4 * cols];
-        x.AsSpan(0, cols).Fill(-inf);                      // row 0: all −∞ → uniform
-        x.AsSpan(cols, cols).Fill(-inf);                   // row 1: one finite logit among −∞ → one-hot
-        x[cols + 13] = 1000f;
-        x.AsSpan(2 * cols, cols).Fill(1f);                 // row 2: a NaN → all NaN
-        x[(2 * cols) + 5] = float.NaN;
-        x.AsSpan(3 * cols, cols).Fill(1000f);              // row 3: equal huge logits → uniform
-        var y = new float[x.Length];
-        ElementwiseKernels.SoftmaxRows<float>(x, y, 4, cols);
-
-        Assert.All(y[..cols], v => Assert.Equal(1f / cols, v));
-        for (int j = 0; j < cols; j++)
+    public void SoftmaxRows_handles_infinities_and_nan() =>
+        KernelPathCases.OnEveryPath(() =>
         {
-            Assert.Equal(j == 13 ? 1f : 0f, y[cols + j]);
-        }
+            const int cols = 20;
+            float inf = float.PositiveInfinity;
+            var x = new float[4 * cols];
+            x.AsSpan(0, cols).Fill(-inf);                      // row 0: all −∞ → uniform
+            x.AsSpan(cols, cols).Fill(-inf);                   // row 1: one finite logit among −∞ → one-hot
+            x[cols + 13] = 1000f;
+            x.AsSpan(2 * cols, cols).Fill(1f);                 // row 2: a NaN → all NaN
+            x[(2 * cols) + 5] = float.NaN;
+            x.AsSpan(3 * cols, cols).Fill(1000f);              // row 3: equal huge logits → uniform
+            var y = new float[x.Length];
+            ElementwiseKernels.SoftmaxRows<float>(x, y, 4, cols);
 
-        Assert.All(y[(2 * cols)..(3 * cols)], v => Assert.True(float.IsNaN(v)));
-        Assert.All(y[(3 * cols)..], v => Assert.Equal(1f / cols, v, 1e-7f));
-    }
+            Assert.All(y[..cols], v => Assert.Equal(1f / cols, v));
+            for (int j = 0; j < cols; j++)
+            {
+                Assert.Equal(j == 13 ? 1f : 0f, y[cols + j]);
+            }
+
+            Assert.All(y[(2 * cols)..(3 * cols)], v => Assert.True(float.IsNaN(v)));
+            Assert.All(y[(3 * cols)..], v => Assert.Equal(1f / cols, v, 1e-7f));
+        });
 
     [Fact]
-    public void SoftmaxRows_beats_the_unshifted_softmax_on_close_large_logits()
-    {
-        float[] x = [100f, 100f, 90f];
-        var y = new float[3];
-        ElementwiseKernels.SoftmaxRows<float>(x, y, 1, 3);
-        double e = Math.Exp(-10);
-        Assert.Equal(1 / (2 + e), y[0], 1e-7);
-        Assert.Equal(e / (2 + e), y[2], 1e-11);
-    }
+    public void SoftmaxRows_beats_the_unshifted_softmax_on_close_large_logits() =>
+        KernelPathCases.OnEveryPath(() =>
+        {
+            float[] x = [100f, 100f, 90f];
+            var y = new float[3];
+            ElementwiseKernels.SoftmaxRows<float>(x, y, 1, 3);
+            double e = Math.Exp(-10);
+            Assert.Equal(1 / (2 + e), y[0], 1e-7);
+            Assert.Equal(e / (2 + e), y[2], 1e-11);
+        });
 
     [Fact]
     public void SoftmaxRows_rejects_bad_arguments()

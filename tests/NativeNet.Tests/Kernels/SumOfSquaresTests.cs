@@ -6,20 +6,21 @@ namespace NativeNet.Tests.Kernels;
 public class SumOfSquaresTests
 {
     [Fact]
-    public void SumOfSquares_matches_reference_float() => MatchesReference<float>(1.2e-7);
+    public void SumOfSquares_matches_reference_float() => KernelPathCases.OnEveryPath(() => MatchesReference<float>(1.2e-7));
 
     [Fact]
-    public void SumOfSquares_matches_reference_double() => MatchesReference<double>(1e-14);
+    public void SumOfSquares_matches_reference_double() => KernelPathCases.OnEveryPath(() => MatchesReference<double>(1e-14));
 
     [Fact]
-    public void SumOfSquares_float_does_not_lose_small_terms()
-    {
-        // 2^24 + many ones: a float accumulator would stall at 2^24; the double accumulator does not.
-        var x = new float[4097];
-        Array.Fill(x, 1f);
-        x[0] = 4096f;
-        Assert.Equal((4096.0 * 4096.0) + 4096.0, ElementwiseKernels.SumOfSquares<float>(x));
-    }
+    public void SumOfSquares_float_does_not_lose_small_terms() =>
+        KernelPathCases.OnEveryPath(() =>
+        {
+            // 2^24 + many ones: a float accumulator would stall at 2^24; the double accumulator does not.
+            var x = new float[4097];
+            Array.Fill(x, 1f);
+            x[0] = 4096f;
+            Assert.Equal((4096.0 * 4096.0) + 4096.0, ElementwiseKernels.SumOfSquares<float>(x));
+        });
 
     private static void MatchesReference<T>(double relative)
         where T : unmanaged, IFloatingPointIeee754<T>

@@ -92,10 +92,60 @@ public class VectorPathTests
         Assert.Equal([KernelPath.Vector128, KernelPath.Vector128], [VectorPath.For<double>(2), VectorPath.For<double>(3)]);
     }
 
-    private static KernelPath ExpectedFor<T>(int n)
+    [Fact]
+    public void A_narrowed_thread_takes_that_width_and_narrower_ones_for_short_spans()
+    {
+        foreach (KernelPath path in KernelPathCases.RunnablePaths())
+        {
+            using VectorPath.Narrowing narrowing = VectorPath.NarrowTo(path);
+            Assert.Equal(path, VectorPath.Widest<float>());
+            Assert.Equal(path, VectorPath.Widest<double>());
+            Assert.Equal(path, KernelPaths.Elementwise);
+            for (int n = 0; n <= KernelAssert.MaxLength; n++)
+            {
+                Assert.Equal(ExpectedFor<float>(n, path), VectorPath.For<float>((nuint)n));
+                Assert.Equal(ExpectedFor<double>(n, path), VectorPath.For<double>((nuint)n));
+            }
+        }
+
+        Assert.Equal(ExpectedWidest, VectorPath.Widest<float>());
+    }
+
+    [Fact]
+    public void Narrowing_nests_and_never_widens_past_the_hardware()
+    {
+        using (VectorPath.NarrowTo(KernelPath.Scalar))
+        {
+            using (VectorPath.NarrowTo(KernelPath.Vector512))
+            {
+                // Asking for more than the hardware has gives the hardware's widest.
+                Assert.Equal(ExpectedWidest, VectorPath.Widest<float>());
+            }
+
+            Assert.Equal(KernelPath.Scalar, VectorPath.Widest<float>());
+            Assert.Equal(KernelPath.Scalar, VectorPath.For<float>(4096));
+        }
+
+        Assert.Equal(ExpectedWidest, VectorPath.Widest<float>());
+    }
+
+    [Fact]
+    public void Narrowing_is_per_thread()
+    {
+        using (VectorPath.NarrowTo(KernelPath.Scalar))
+        {
+            KernelPath elsewhere = KernelPath.Scalar;
+            var thread = new Thread(() => elsewhere = VectorPath.Widest<float>());
+            thread.Start();
+            thread.Join();
+            Assert.Equal(ExpectedWidest, elsewhere);
+        }
+    }
+
+    private static KernelPath ExpectedFor<T>(int n, KernelPath widest = KernelPath.Vector512)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        Vector512.IsHardwareAccelerated && n >= Vector512<T>.Count ? KernelPath.Vector512
-        : Vector256.IsHardwareAccelerated && n >= Vector256<T>.Count ? KernelPath.Vector256
-        : Vector128.IsHardwareAccelerated && n >= Vector128<T>.Count ? KernelPath.Vector128
+        Vector512.IsHardwareAccelerated && widest >= KernelPath.Vector512 && n >= Vector512<T>.Count ? KernelPath.Vector512
+        : Vector256.IsHardwareAccelerated && widest >= KernelPath.Vector256 && n >= Vector256<T>.Count ? KernelPath.Vector256
+        : Vector128.IsHardwareAccelerated && widest >= KernelPath.Vector128 && n >= Vector128<T>.Count ? KernelPath.Vector128
         : KernelPath.Scalar;
 }

@@ -2,6 +2,7 @@ using FsCheck;
 using FsCheck.Fluent;
 using FsCheck.Xunit;
 using NativeNet.Losses;
+using NativeNet.Tests.Kernels;
 
 namespace NativeNet.Tests.Losses;
 
@@ -15,12 +16,13 @@ public class LossFunctionsTests
     private const double Cee2 = 2.3025840929945454;
 
     [Fact]
-    public void Sum_of_squares_matches_the_reference()
-    {
-        Assert.Equal(0.0975, LossFunctions.SumOfSquares<double>(_y1, _oneHot2), 1e-15);
-        Assert.Equal(0.5975, LossFunctions.SumOfSquares<double>(_y2, _oneHot2), 1e-15);
-        Assert.Equal(0.0975f, LossFunctions.SumOfSquares<float>(ToFloat(_y1), ToFloat(_oneHot2)), 1e-7f);
-    }
+    public void Sum_of_squares_matches_the_reference() =>
+        KernelPathCases.OnEveryPath(() =>
+        {
+            Assert.Equal(0.0975, LossFunctions.SumOfSquares<double>(_y1, _oneHot2), 1e-15);
+            Assert.Equal(0.5975, LossFunctions.SumOfSquares<double>(_y2, _oneHot2), 1e-15);
+            Assert.Equal(0.0975f, LossFunctions.SumOfSquares<float>(ToFloat(_y1), ToFloat(_oneHot2)), 1e-7f);
+        });
 
     [Fact]
     public void Sum_of_squares_of_a_batch_is_the_total_not_the_mean()
@@ -31,37 +33,38 @@ public class LossFunctionsTests
     }
 
     [Fact]
-    public void Sum_of_squares_matches_a_plain_sum_at_every_length()
-    {
-        var rng = new Random(7);
-        for (int n = 0; n <= 256; n++)
+    public void Sum_of_squares_matches_a_plain_sum_at_every_length() =>
+        KernelPathCases.OnEveryPath(() =>
         {
-            var y = new double[n];
-            var t = new double[n];
-            double expected = 0;
-            for (int i = 0; i < n; i++)
+            var rng = new Random(7);
+            for (int n = 0; n <= 256; n++)
             {
-                y[i] = rng.NextDouble();
-                t[i] = rng.NextDouble();
-                expected += (y[i] - t[i]) * (y[i] - t[i]);
+                var y = new double[n];
+                var t = new double[n];
+                double expected = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    y[i] = rng.NextDouble();
+                    t[i] = rng.NextDouble();
+                    expected += (y[i] - t[i]) * (y[i] - t[i]);
+                }
+
+                expected *= 0.5;
+                Assert.Equal(expected, LossFunctions.SumOfSquares<double>(y, t), 1e-12 * Math.Max(1, expected));
+
+                float[] yf = ToFloat(y);
+                float[] tf = ToFloat(t);
+                double expectedFromFloats = 0;
+                for (int i = 0; i < n; i++)
+                {
+                    double d = (double)yf[i] - tf[i];
+                    expectedFromFloats += d * d;
+                }
+
+                expectedFromFloats *= 0.5;
+                Assert.Equal((float)expectedFromFloats, LossFunctions.SumOfSquares<float>(yf, tf), 1e-6f * (float)Math.Max(1, expectedFromFloats));
             }
-
-            expected *= 0.5;
-            Assert.Equal(expected, LossFunctions.SumOfSquares<double>(y, t), 1e-12 * Math.Max(1, expected));
-
-            float[] yf = ToFloat(y);
-            float[] tf = ToFloat(t);
-            double expectedFromFloats = 0;
-            for (int i = 0; i < n; i++)
-            {
-                double d = (double)yf[i] - tf[i];
-                expectedFromFloats += d * d;
-            }
-
-            expectedFromFloats *= 0.5;
-            Assert.Equal((float)expectedFromFloats, LossFunctions.SumOfSquares<float>(yf, tf), 1e-6f * (float)Math.Max(1, expectedFromFloats));
-        }
-    }
+        });
 
     [Fact]
     public void Cross_entropy_matches_the_reference_with_one_hot_and_index_labels()

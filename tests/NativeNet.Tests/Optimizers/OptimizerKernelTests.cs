@@ -1,6 +1,7 @@
 using System.Numerics;
 using NativeNet.Kernels;
 using NativeNet.Optimizers;
+using NativeNet.Tests.Kernels;
 
 namespace NativeNet.Tests.Optimizers;
 
@@ -21,22 +22,22 @@ public class OptimizerKernelTests
     [Theory]
     [MemberData(nameof(Kinds))]
     public void Double_step_matches_the_plain_formula_at_every_length(string kind) =>
-        MatchesPlainFormula<double>(kind, 1e-12);
+        KernelPathCases.OnEveryPath(() => MatchesPlainFormula<double>(kind, 1e-12));
 
     [Theory]
     [MemberData(nameof(Kinds))]
     public void Float_step_matches_the_plain_formula_at_every_length(string kind) =>
-        MatchesPlainFormula<float>(kind, 1e-5);
+        KernelPathCases.OnEveryPath(() => MatchesPlainFormula<float>(kind, 1e-5));
 
     [Theory]
     [MemberData(nameof(Kinds))]
     public void Double_vector_lanes_equal_the_scalar_path_bit_for_bit(string kind) =>
-        VectorEqualsScalar<double>(kind);
+        KernelPathCases.OnEveryPath(() => VectorEqualsScalar<double>(kind));
 
     [Theory]
     [MemberData(nameof(Kinds))]
     public void Float_vector_lanes_equal_the_scalar_path_bit_for_bit(string kind) =>
-        VectorEqualsScalar<float>(kind);
+        KernelPathCases.OnEveryPath(() => VectorEqualsScalar<float>(kind));
 
     private static void MatchesPlainFormula<T>(string kind, double tolerance)
         where T : unmanaged, IFloatingPointIeee754<T>
