@@ -10,7 +10,7 @@ namespace NativeNet.Tests.Kernels;
 /// </summary>
 public class ScalarAgreementTests
 {
-    // Loops, not theory rows: Stryker's test runner keeps the coverage of one row per theory (KernelPathCases).
+    // Loops, not theory rows, as in KernelPathCases.
     private static readonly string[] _unary = ["relu", "step", "sigmoid", "tanh"];
 
     private static readonly string[] _binary = ["relu-backward", "sigmoid-backward", "tanh-backward"];

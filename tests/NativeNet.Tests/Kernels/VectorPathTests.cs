@@ -93,18 +93,18 @@ public class VectorPathTests
     }
 
     [Fact]
-    public void A_narrowed_thread_takes_that_width_and_narrower_ones_for_short_spans()
+    public void A_pinned_thread_takes_that_width_and_narrower_ones_for_short_spans()
     {
-        foreach (KernelPath path in KernelPathCases.RunnablePaths())
+        foreach (KernelPath path in Enum.GetValues<KernelPath>())
         {
-            using VectorPath.Narrowing narrowing = VectorPath.NarrowTo(path);
+            using VectorPath.Pinning pinning = VectorPath.PinTo(path);
             Assert.Equal(path, VectorPath.Widest<float>());
             Assert.Equal(path, VectorPath.Widest<double>());
             Assert.Equal(path, KernelPaths.Elementwise);
             for (int n = 0; n <= KernelAssert.MaxLength; n++)
             {
-                Assert.Equal(ExpectedFor<float>(n, path), VectorPath.For<float>((nuint)n));
-                Assert.Equal(ExpectedFor<double>(n, path), VectorPath.For<double>((nuint)n));
+                Assert.Equal(PinnedFor<float>(n, path), VectorPath.For<float>((nuint)n));
+                Assert.Equal(PinnedFor<double>(n, path), VectorPath.For<double>((nuint)n));
             }
         }
 
@@ -112,14 +112,15 @@ public class VectorPathTests
     }
 
     [Fact]
-    public void Narrowing_nests_and_never_widens_past_the_hardware()
+    public void Pinning_nests_and_restores_the_hardware_choice()
     {
-        using (VectorPath.NarrowTo(KernelPath.Scalar))
+        using (VectorPath.PinTo(KernelPath.Scalar))
         {
-            using (VectorPath.NarrowTo(KernelPath.Vector512))
+            using (VectorPath.PinTo(KernelPath.Vector512))
             {
-                // Asking for more than the hardware has gives the hardware's widest.
-                Assert.Equal(ExpectedWidest, VectorPath.Widest<float>());
+                // Pinned even where the hardware has no 512-bit vectors: the runtime then emulates them.
+                Assert.Equal(KernelPath.Vector512, VectorPath.Widest<float>());
+                Assert.Equal(KernelPath.Vector512, VectorPath.For<float>(16));
             }
 
             Assert.Equal(KernelPath.Scalar, VectorPath.Widest<float>());
@@ -130,9 +131,9 @@ public class VectorPathTests
     }
 
     [Fact]
-    public void Narrowing_is_per_thread()
+    public void Pinning_is_per_thread()
     {
-        using (VectorPath.NarrowTo(KernelPath.Scalar))
+        using (VectorPath.PinTo(KernelPath.Scalar))
         {
             KernelPath elsewhere = KernelPath.Scalar;
             var thread = new Thread(() => elsewhere = VectorPath.Widest<float>());
@@ -142,10 +143,17 @@ public class VectorPathTests
         }
     }
 
-    private static KernelPath ExpectedFor<T>(int n, KernelPath widest = KernelPath.Vector512)
+    private static KernelPath PinnedFor<T>(int n, KernelPath pinned)
         where T : unmanaged, IFloatingPointIeee754<T> =>
-        Vector512.IsHardwareAccelerated && widest >= KernelPath.Vector512 && n >= Vector512<T>.Count ? KernelPath.Vector512
-        : Vector256.IsHardwareAccelerated && widest >= KernelPath.Vector256 && n >= Vector256<T>.Count ? KernelPath.Vector256
-        : Vector128.IsHardwareAccelerated && widest >= KernelPath.Vector128 && n >= Vector128<T>.Count ? KernelPath.Vector128
+        pinned >= KernelPath.Vector512 && n >= Vector512<T>.Count ? KernelPath.Vector512
+        : pinned >= KernelPath.Vector256 && n >= Vector256<T>.Count ? KernelPath.Vector256
+        : pinned >= KernelPath.Vector128 && n >= Vector128<T>.Count ? KernelPath.Vector128
+        : KernelPath.Scalar;
+
+    private static KernelPath ExpectedFor<T>(int n)
+        where T : unmanaged, IFloatingPointIeee754<T> =>
+        Vector512.IsHardwareAccelerated && n >= Vector512<T>.Count ? KernelPath.Vector512
+        : Vector256.IsHardwareAccelerated && n >= Vector256<T>.Count ? KernelPath.Vector256
+        : Vector128.IsHardwareAccelerated && n >= Vector128<T>.Count ? KernelPath.Vector128
         : KernelPath.Scalar;
 }

@@ -10,36 +10,36 @@ namespace NativeNet.Kernels;
 /// the code. Order: Vector512, Vector256, Vector128, scalar. The hardware checks fold to constants per instantiation.
 /// </summary>
 /// <remarks>
-/// Tests can narrow the choice on their own thread (<see cref="NarrowTo"/>) to run the Vector256, Vector128 and
-/// scalar loops on a machine with wider vectors, in the default test run; the environment-variable reruns still
-/// check the hardware dispatch. Narrowing needs the runtime switch <c>NativeNet.Kernels.AllowPathNarrowing</c>,
-/// which only the test project sets: without it the JIT folds the check away and the decision stays a constant.
+/// Tests can pin the choice on their own thread (<see cref="PinTo"/>) to run every width's loops on any machine in
+/// the default test run: narrower ones natively, wider ones in the runtime's software emulation of that vector
+/// width (right results, slow); the environment-variable reruns still check the hardware dispatch. Pinning needs
+/// the runtime switch <c>NativeNet.Kernels.AllowPathPinning</c>, which only the test project sets: without it the
+/// JIT folds the check away and the decision stays a constant.
 /// </remarks>
 internal static class VectorPath
 {
-    /// <summary>The runtime switch (runtimeconfig.json) that allows <see cref="NarrowTo"/>.</summary>
-    public const string NarrowingSwitch = "NativeNet.Kernels.AllowPathNarrowing";
+    /// <summary>The runtime switch (runtimeconfig.json) that allows <see cref="PinTo"/>.</summary>
+    public const string PinningSwitch = "NativeNet.Kernels.AllowPathPinning";
 
-    // Read once; a static readonly false lets the optimising JIT drop the narrowing from every driver.
-    private static readonly bool _narrowingAllowed = AppContext.TryGetSwitch(NarrowingSwitch, out bool allowed) && allowed;
+    // Read once; a static readonly false lets the optimising JIT drop the pinning from every driver.
+    private static readonly bool _pinningAllowed = AppContext.TryGetSwitch(PinningSwitch, out bool allowed) && allowed;
 
-    // The widest path a test allows on this thread, plus one; 0 (the default) means no narrowing.
+    // The path a test pinned on this thread, plus one; 0 (the default) means the hardware's choice.
     [ThreadStatic]
-    private static int _limitPlusOne;
+    private static int _pinnedPlusOne;
 
-    /// <summary>The widest accelerated width for <typeparamref name="T"/>, whatever the length.</summary>
+    /// <summary>The widest accelerated width for <typeparamref name="T"/>, whatever the length (or the pinned one).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static KernelPath Widest<T>()
         where T : unmanaged, IFloatingPointIeee754<T>
     {
-        KernelPath hardware = Hardware<T>();
-        if (!_narrowingAllowed)
+        if (!_pinningAllowed)
         {
-            return hardware;
+            return Hardware<T>();
         }
 
-        int limitPlusOne = _limitPlusOne;
-        return limitPlusOne == 0 || (int)hardware < limitPlusOne ? hardware : (KernelPath)(limitPlusOne - 1);
+        int pinnedPlusOne = _pinnedPlusOne;
+        return pinnedPlusOne == 0 ? Hardware<T>() : (KernelPath)(pinnedPlusOne - 1);
     }
 
     /// <summary>
@@ -58,23 +58,23 @@ internal static class VectorPath
     }
 
     /// <summary>
-    /// Until the returned scope is disposed, the drivers on this thread take no path wider than
-    /// <paramref name="widest"/> (a narrower one where the hardware has no wider). For tests.
+    /// Until the returned scope is disposed, the drivers on this thread take <paramref name="path"/> as their widest
+    /// width, accelerated or not (an unaccelerated width runs in software). For tests.
     /// </summary>
-    /// <exception cref="InvalidOperationException">The runtime switch <see cref="NarrowingSwitch"/> is not set.</exception>
-    public static Narrowing NarrowTo(KernelPath widest)
+    /// <exception cref="InvalidOperationException">The runtime switch <see cref="PinningSwitch"/> is not set.</exception>
+    public static Pinning PinTo(KernelPath path)
     {
-        if (!_narrowingAllowed)
+        if (!_pinningAllowed)
         {
-            throw new InvalidOperationException($"Narrowing the kernel paths is for tests; set the runtime switch {NarrowingSwitch}.");
+            throw new InvalidOperationException($"Pinning the kernel paths is for tests; set the runtime switch {PinningSwitch}.");
         }
 
-        var scope = new Narrowing(_limitPlusOne);
-        _limitPlusOne = (int)widest + 1;
+        var scope = new Pinning(_pinnedPlusOne);
+        _pinnedPlusOne = (int)path + 1;
         return scope;
     }
 
-    /// <summary>What the hardware (or the NativeAOT target) accelerates, before any narrowing.</summary>
+    /// <summary>What the hardware (or the NativeAOT target) accelerates.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static KernelPath Hardware<T>()
         where T : unmanaged, IFloatingPointIeee754<T> =>
@@ -83,10 +83,10 @@ internal static class VectorPath
         : Vector128.IsHardwareAccelerated && Vector128<T>.IsSupported ? KernelPath.Vector128
         : KernelPath.Scalar;
 
-    /// <summary>Restores the previous narrowing of this thread when disposed.</summary>
-    internal readonly struct Narrowing(int previousLimitPlusOne) : IDisposable
+    /// <summary>Restores the previous pinning of this thread when disposed.</summary>
+    internal readonly struct Pinning(int previousPinnedPlusOne) : IDisposable
     {
-        /// <summary>Restores the previous narrowing.</summary>
-        public void Dispose() => _limitPlusOne = previousLimitPlusOne;
+        /// <summary>Restores the previous pinning.</summary>
+        public void Dispose() => _pinnedPlusOne = previousPinnedPlusOne;
     }
 }
