@@ -13,11 +13,7 @@ namespace NativeNet.Tests.Kernels;
 /// </summary>
 public class VectorPathTests
 {
-    private static KernelPath ExpectedWidest =>
-        Vector512.IsHardwareAccelerated ? KernelPath.Vector512
-        : Vector256.IsHardwareAccelerated ? KernelPath.Vector256
-        : Vector128.IsHardwareAccelerated ? KernelPath.Vector128
-        : KernelPath.Scalar;
+    private static KernelPath ExpectedWidest => KernelPathCases.Hardware;
 
     [Fact]
     public void Drivers_take_the_widest_accelerated_width()

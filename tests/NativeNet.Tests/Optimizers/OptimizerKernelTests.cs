@@ -1,5 +1,4 @@
 using System.Numerics;
-using System.Runtime.Intrinsics;
 using NativeNet.Kernels;
 using NativeNet.Optimizers;
 using NativeNet.Tests.Kernels;
@@ -77,11 +76,7 @@ public class OptimizerKernelTests
         // while the scalar path fuses: there the two may differ by rounding, but only by a few ulps. So may a wider
         // path pinned wider than the hardware's vectors, which the runtime emulates without fusing (DOTNET_EnableAVX2=0).
         KernelPath path = KernelPaths.Optimizers;
-        KernelPath hardware = Vector512.IsHardwareAccelerated ? KernelPath.Vector512
-            : Vector256.IsHardwareAccelerated ? KernelPath.Vector256
-            : Vector128.IsHardwareAccelerated ? KernelPath.Vector128
-            : KernelPath.Scalar;
-        bool emulated = path > hardware;
+        bool emulated = path > KernelPathCases.Hardware;
         bool bitExact = !emulated && (path != KernelPath.Vector128 || KernelPaths.Vector128FusedMultiplyAdd);
         double epsilon = typeof(T) == typeof(float) ? MathF.BitIncrement(1f) - 1f : Math.BitIncrement(1.0) - 1.0;
         var rng = new Random(99);
