@@ -65,6 +65,7 @@ public sealed class SoftmaxWithLossLayer<T> : ILossLayer<T>
 
     /// <summary>The softmax probabilities <c>(N, C)</c> of the last forward (for predictions and accuracy).</summary>
     /// <exception cref="InvalidOperationException">No forward has run yet.</exception>
+    // Stryker disable once Equality : _lastRows is -1 or a positive N (Forward refuses an empty batch), so < 0 and <= 0 agree.
     public ReadOnlyTensorView<T> Probabilities => _lastRows < 0
         ? throw new InvalidOperationException($"{LayerName}: no forward pass has run yet.")
         : Workspace.Batch(_probabilitySlot, _lastRows);
@@ -82,12 +83,19 @@ public sealed class SoftmaxWithLossLayer<T> : ILossLayer<T>
     public void Bind(Workspace<T> workspace) => _workspace = workspace;
 
     /// <inheritdoc/>
+    /// <exception cref="ShapeMismatchException">The scores do not have C columns, the labels do not match them, or the batch is empty.</exception>
     public T Forward(ReadOnlyTensorView<T> x, LabelBatch<T> labels)
     {
         CheckScores(x.Shape);
         int n = x.Rows;
         int c = InputLength;
         labels.Validate(n, c, LayerName);
+        if (n == 0)
+        {
+            // The mean over no samples is 0/0: refuse it, as LossFunctions.CrossEntropy does, rather than return NaN.
+            throw new ShapeMismatchException($"{LayerName}: the batch is empty; the mean cross-entropy needs at least one sample.");
+        }
+
         Span<T> y = Workspace.Batch(_probabilitySlot, n).Span; // (N, C)
         ElementwiseKernels.SoftmaxRows(x.Span, y, n, c);
         _lastRows = n;

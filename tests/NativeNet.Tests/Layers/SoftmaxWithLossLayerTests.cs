@@ -180,12 +180,13 @@ public class SoftmaxWithLossLayerTests
     }
 
     [Fact]
-    public void An_empty_batch_leaves_empty_probabilities()
+    public void An_empty_batch_is_refused_not_a_NaN_loss()
     {
         var loss = LayerTestKit.Bind<SoftmaxWithLossLayer<double>, double>(new SoftmaxWithLossLayer<double>(3), 2);
-        loss.Forward(LayerTestKit.View(Array.Empty<double>(), 0, 3), LabelBatch<double>.FromIndices([]));
-        Assert.Equal(0, loss.Probabilities.Rows);
-        Assert.Equal(0, loss.Probabilities.Length);
+        var error = Assert.Throws<ShapeMismatchException>(
+            () => loss.Forward(LayerTestKit.View(Array.Empty<double>(), 0, 3), LabelBatch<double>.FromIndices([])));
+        Assert.Contains("the batch is empty", error.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidOperationException>(() => loss.Probabilities.Rows);
     }
 
     [Fact]

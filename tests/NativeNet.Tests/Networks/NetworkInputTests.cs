@@ -49,6 +49,14 @@ public class NetworkInputTests
     }
 
     [Fact]
+    public void The_loss_and_gradient_of_an_empty_batch_are_refused_not_NaN()
+    {
+        var net = new Network<float>(_options, batchCapacity: 4);
+        Assert.Contains("the batch is empty", Assert.Throws<ShapeMismatchException>(() => net.Loss(X([], 6), LabelBatch<float>.FromIndices([]))).Message, StringComparison.Ordinal);
+        Assert.Contains("the batch is empty", Assert.Throws<ShapeMismatchException>(() => net.Gradient(X([], 6), LabelBatch<float>.FromIndices([]))).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Session_accuracy_checks_its_labels_against_the_batch()
     {
         var session = new Network<float>(_options, batchCapacity: 4).CreateSession(batchCapacity: 4);
