@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using NativeNet.Layers;
 
 namespace NativeNet.Networks;
@@ -132,28 +134,32 @@ public sealed record NetworkOptions
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(InputSize, HiddenSizes.Count, OutputSize, Activation, WeightInit, UseBatchNorm, DropoutRatio, Seed);
 
-    /// <summary>A compact description such as <c>784-100x4-10 relu he bn</c>.</summary>
+    /// <summary>
+    /// A compact description such as <c>784-100x4-10 relu init=he batchnorm</c> (culture-invariant numbers; no hidden
+    /// layer gives <c>784-10</c>).
+    /// </summary>
     public string Describe()
     {
         string hidden = HiddenSizes.Count > 0 && HiddenSizes.All(h => h == HiddenSizes[0])
-            ? (HiddenSizes.Count == 1 ? $"{HiddenSizes[0]}" : $"{HiddenSizes[0]}x{HiddenSizes.Count}")
-            : string.Join('-', HiddenSizes);
-        string text = $"{InputSize}-{hidden}-{OutputSize} {Activation.ToString().ToLowerInvariant()} init={WeightInit}";
+            ? (HiddenSizes.Count == 1 ? $"{HiddenSizes[0]}-" : $"{HiddenSizes[0]}x{HiddenSizes.Count}-")
+            : string.Concat(HiddenSizes.Select(h => $"{h}-"));
+        var text = new StringBuilder();
+        text.Append(CultureInfo.InvariantCulture, $"{InputSize}-{hidden}{OutputSize} {Activation.ToString().ToLowerInvariant()} init={WeightInit}");
         if (UseBatchNorm)
         {
-            text += " batchnorm";
+            text.Append(" batchnorm");
         }
 
         if (DropoutRatio > 0)
         {
-            text += $" dropout={DropoutRatio}";
+            text.Append(CultureInfo.InvariantCulture, $" dropout={DropoutRatio}");
         }
 
         if (WeightDecay > 0)
         {
-            text += $" decay={WeightDecay}";
+            text.Append(CultureInfo.InvariantCulture, $" decay={WeightDecay}");
         }
 
-        return text;
+        return text.ToString();
     }
 }

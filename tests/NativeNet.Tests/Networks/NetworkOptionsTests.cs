@@ -1,3 +1,4 @@
+using System.Globalization;
 using NativeNet.Layers;
 using NativeNet.Networks;
 
@@ -113,10 +114,30 @@ public class NetworkOptionsTests
         Assert.Equal("784-100-10 relu init=he", plain.Describe());
         Assert.Equal("784-100x4-10 relu init=he", (plain with { HiddenSizes = [100, 100, 100, 100] }).Describe());
         Assert.Equal("784-100-50-10 sigmoid init=0.01", (plain with { HiddenSizes = [100, 50], Activation = Activation.Sigmoid, WeightInit = WeightInit.Std(0.01) }).Describe());
-        Assert.Equal("784--10 tanh init=xavier", (plain with { HiddenSizes = [], Activation = Activation.Tanh, WeightInit = WeightInit.Xavier }).Describe());
+        Assert.Equal("784-10 tanh init=xavier", (plain with { HiddenSizes = [], Activation = Activation.Tanh, WeightInit = WeightInit.Xavier }).Describe());
         Assert.Equal(
-            $"784-100-10 relu init=he batchnorm dropout={0.5} decay={0.01}",
+            "784-100-10 relu init=he batchnorm dropout=0.5 decay=0.01",
             (plain with { UseBatchNorm = true, DropoutRatio = 0.5, WeightDecay = 0.01 }).Describe());
+    }
+
+    [Fact]
+    public void Describe_writes_numbers_the_same_in_every_culture()
+    {
+        var options = new NetworkOptions { InputSize = 784, HiddenSizes = [100], OutputSize = 10, DropoutRatio = 0.5, WeightDecay = 0.01, WeightInit = WeightInit.Std(0.01) };
+        var saved = CultureInfo.CurrentCulture;
+        try
+        {
+            // The tests run with invariant globalization, so a named culture is not available: a comma culture by hand.
+            var comma = (CultureInfo)CultureInfo.InvariantCulture.Clone();
+            comma.NumberFormat.NumberDecimalSeparator = ",";
+            CultureInfo.CurrentCulture = comma;
+            Assert.Equal("0,5", $"{0.5}");
+            Assert.Equal("784-100-10 relu init=0.01 dropout=0.5 decay=0.01", options.Describe());
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = saved;
+        }
     }
 
     [Fact]
