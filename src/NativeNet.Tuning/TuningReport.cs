@@ -101,14 +101,6 @@ public sealed class TuningReport
         return lines;
     }
 
-    /// <summary>Writes every trial's result file (<see cref="TrialResultFile"/>) into <paramref name="directory"/>, creating it.</summary>
-    /// <returns>The paths written.</returns>
-    public IReadOnlyList<string> WriteTrialFiles(string directory)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(directory);
-        return [.. Trials.Select(t => TrialResultFile.Write(directory, Spec, t))];
-    }
-
     /// <summary>
     /// Reads every result file (<c>trial-*.json</c>) in <paramref name="directory"/> into one report, as if the
     /// trials had run in one local search. All files must come from the same spec; missing trials are allowed

@@ -76,7 +76,11 @@ public class HyperparameterSearchTests
             TuningTestSupport.AssertSameReport(local, TuningReport.Merge(separate));
 
             // The local run's own files merge back to it too.
-            local.WriteTrialFiles(written);
+            foreach (var trial in local.Trials)
+            {
+                TrialResultFile.Write(written, spec, trial);
+            }
+
             TuningTestSupport.AssertSameReport(local, TuningReport.Merge(written));
             Assert.Equal(local.FormatBest(20), TuningReport.Merge(written).FormatBest(20));
         }
