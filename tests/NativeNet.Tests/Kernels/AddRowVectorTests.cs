@@ -16,9 +16,11 @@ public class AddRowVectorTests
     {
         var buffer = new float[60];
         Assert.Throws<ShapeMismatchException>(() => ElementwiseKernels.AddRowVector<float>(new float[12], new float[4], new float[12], 4, 4));
-        Assert.Throws<ShapeMismatchException>(() => ElementwiseKernels.AddRowVector<float>(new float[12], new float[3], new float[12], 4, 4));
+        // A 3x4 matrix, so that the bias check is the one that fails (a wrong 4x4 would fail the matrix check first).
+        Assert.Equal("bias", Assert.Throws<ShapeMismatchException>(() => ElementwiseKernels.AddRowVector<float>(new float[12], new float[3], new float[12], 3, 4)).ParamName);
+        Assert.Equal("bias", Assert.Throws<ShapeMismatchException>(() => ElementwiseKernels.AddRowVector<float>(new float[12], new float[5], new float[12], 3, 4)).ParamName);
         Assert.Throws<ShapeMismatchException>(() => ElementwiseKernels.AddRowVector<float>(new float[12], new float[4], new float[11], 3, 4));
-        Assert.Throws<ArgumentException>(() => ElementwiseKernels.AddRowVector<float>(buffer.AsSpan(0, 12), new float[4], buffer.AsSpan(2, 12), 3, 4));
+        UnaryKernelCases.AssertOverlap(() => ElementwiseKernels.AddRowVector<float>(buffer.AsSpan(0, 12), new float[4], buffer.AsSpan(2, 12), 3, 4));
         Assert.Throws<ArgumentException>(() => ElementwiseKernels.AddRowVector<float>(new float[12], buffer.AsSpan(0, 4), buffer.AsSpan(0, 12), 3, 4));
         Assert.Throws<ArgumentOutOfRangeException>(() => ElementwiseKernels.AddRowVector<float>(new float[12], new float[4], new float[12], -3, -4));
     }

@@ -71,9 +71,15 @@ public class ColumnMeanVarianceTests
 
             T[] x = KernelAssert.Random<T>(rows * 100 + cols, rows * cols, -1, 3);
             double[] xd = KernelAssert.ToDouble<T>(x);
-            var mean = new T[cols];
-            var variance = new T[cols];
+            // Destinations full of stale values, each followed by a value that must stay.
+            T[] meanBuffer = KernelAssert.Random<T>(cols + 11, cols + 1, -9, 9);
+            T[] varianceBuffer = KernelAssert.Random<T>(cols + 12, cols + 1, -9, 9);
+            T meanSentinel = meanBuffer[cols], varianceSentinel = varianceBuffer[cols];
+            Span<T> mean = meanBuffer.AsSpan(0, cols);
+            Span<T> variance = varianceBuffer.AsSpan(0, cols);
             ElementwiseKernels.ColumnMeanVariance<T>(x, rows, cols, mean, variance);
+            Assert.Equal(meanSentinel, meanBuffer[cols]);
+            Assert.Equal(varianceSentinel, varianceBuffer[cols]);
             for (int j = 0; j < cols; j++)
             {
                 (double m, double v) = Reference(xd, rows, cols, j);

@@ -62,7 +62,15 @@ public class ColumnSumsTests
                 bound[j] = (rows + 1) * epsilon * sumAbs;
             }
 
-            T[] destination = add ? (T[])initial.Clone() : KernelAssert.Random<T>(99, cols, -9, 9);
+            // One more element than the columns: the kernel must not write past its destination.
+            T[] buffer = KernelAssert.Random<T>(99, cols + 1, -9, 9);
+            T sentinel = buffer[cols];
+            if (add)
+            {
+                initial.CopyTo(buffer, 0);
+            }
+
+            Span<T> destination = buffer.AsSpan(0, cols);
             if (add)
             {
                 ElementwiseKernels.ColumnSumsAdd<T>(x, rows, cols, destination);
@@ -71,6 +79,8 @@ public class ColumnSumsTests
             {
                 ElementwiseKernels.ColumnSums<T>(x, rows, cols, destination);
             }
+
+            Assert.Equal(sentinel, buffer[cols]);
 
             for (int j = 0; j < cols; j++)
             {

@@ -63,8 +63,8 @@ internal static class UnaryKernelCases
         var buffer = new float[40];
         Assert.Throws<ShapeMismatchException>(() => kernel(new float[10], new float[9]));
         Assert.Throws<ShapeMismatchException>(() => kernel(new float[10], new float[11]));
-        Assert.Throws<ArgumentException>(() => kernel(buffer.AsSpan(0, 20), buffer.AsSpan(1, 20)));
-        Assert.Throws<ArgumentException>(() => kernel(buffer.AsSpan(5, 20), buffer.AsSpan(0, 20)));
+        AssertOverlap(() => kernel(buffer.AsSpan(0, 20), buffer.AsSpan(1, 20)));
+        AssertOverlap(() => kernel(buffer.AsSpan(5, 20), buffer.AsSpan(0, 20)));
     }
 
     public static void RejectsBadArguments(BinarySpanKernel<float> kernel)
@@ -72,7 +72,12 @@ internal static class UnaryKernelCases
         var buffer = new float[40];
         Assert.Throws<ShapeMismatchException>(() => kernel(new float[10], new float[9], new float[10]));
         Assert.Throws<ShapeMismatchException>(() => kernel(new float[10], new float[10], new float[9]));
-        Assert.Throws<ArgumentException>(() => kernel(buffer.AsSpan(0, 20), new float[20], buffer.AsSpan(3, 20)));
-        Assert.Throws<ArgumentException>(() => kernel(new float[20], buffer.AsSpan(3, 20), buffer.AsSpan(0, 20)));
+        AssertOverlap(() => kernel(buffer.AsSpan(0, 20), new float[20], buffer.AsSpan(3, 20)));
+        AssertOverlap(() => kernel(new float[20], buffer.AsSpan(3, 20), buffer.AsSpan(0, 20)));
     }
+
+    // The kernel's own check, which names the overlap: TensorPrimitives, which many kernels call after their checks,
+    // would throw an ArgumentException of its own, so the type alone does not show that the check ran.
+    public static void AssertOverlap(Action call) =>
+        Assert.Contains("partially overlaps the destination", Assert.Throws<ArgumentException>(call).Message, StringComparison.Ordinal);
 }

@@ -102,6 +102,8 @@ internal readonly struct ExpOperator<T> : IUnaryOperator<T>
         x = Vector128.MinNative(Vector128.MaxNative(x, Vector128.Create(MinInput)), Vector128.Create(MaxInput));
         Vector128<float> shifted = VectorFma.MultiplyAdd(x, Vector128.Create(Log2E), Vector128.Create(RoundingShift));
         Vector128<float> n = shifted - Vector128.Create(RoundingShift);
+        // Stryker disable once Arithmetic : ni reaches the result only shifted left by 23 bits, and the shift's bit pattern
+        // has its low 9 bits clear, so + and - give the same scale factors
         Vector128<int> ni = shifted.AsInt32() - Vector128.Create(RoundingShift).AsInt32();
         Vector128<float> r = VectorFma.MultiplyAdd(n, Vector128.Create(-Ln2High), x);
         r = VectorFma.MultiplyAdd(n, Vector128.Create(-Ln2Low), r);
@@ -127,6 +129,8 @@ internal readonly struct ExpOperator<T> : IUnaryOperator<T>
         x = Vector256.MinNative(Vector256.MaxNative(x, Vector256.Create(MinInput)), Vector256.Create(MaxInput));
         Vector256<float> shifted = Vector256.FusedMultiplyAdd(x, Vector256.Create(Log2E), Vector256.Create(RoundingShift));
         Vector256<float> n = shifted - Vector256.Create(RoundingShift);
+        // Stryker disable once Arithmetic : ni reaches the result only shifted left by 23 bits, and the shift's bit pattern
+        // has its low 9 bits clear, so + and - give the same scale factors
         Vector256<int> ni = shifted.AsInt32() - Vector256.Create(RoundingShift).AsInt32();
         Vector256<float> r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2High), x);
         r = Vector256.FusedMultiplyAdd(n, Vector256.Create(-Ln2Low), r);
@@ -152,6 +156,8 @@ internal readonly struct ExpOperator<T> : IUnaryOperator<T>
         x = Vector512.MinNative(Vector512.MaxNative(x, Vector512.Create(MinInput)), Vector512.Create(MaxInput));
         Vector512<float> shifted = Vector512.FusedMultiplyAdd(x, Vector512.Create(Log2E), Vector512.Create(RoundingShift));
         Vector512<float> n = shifted - Vector512.Create(RoundingShift);
+        // Stryker disable once Arithmetic : ni reaches the result only shifted left by 23 bits, and the shift's bit pattern
+        // has its low 9 bits clear, so + and - give the same scale factors
         Vector512<int> ni = shifted.AsInt32() - Vector512.Create(RoundingShift).AsInt32();
         Vector512<float> r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2High), x);
         r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2Low), r);
