@@ -1,4 +1,6 @@
 using NativeNet.Layers;
+using NativeNet.Memory;
+using NativeNet.Randomness;
 
 namespace NativeNet.Tests.Layers;
 
@@ -134,5 +136,54 @@ public class BatchNormalizationLayerTests
         Assert.Equal(0.5, bn.Momentum);
         Assert.Equal(1e-3, bn.Epsilon);
         Assert.Throws<ArgumentOutOfRangeException>(() => new BatchNormalizationLayer<float>(0));
+    }
+    [Fact]
+    public void Momentum_zero_and_one_are_accepted_and_keep_the_batch_or_the_old_statistics()
+    {
+        double[] x = [1, 10, 3, 20, 5, 60];
+        var y = new double[6];
+        var fresh = new LayerHost<double>(new BatchNormalizationLayer<double>(2, momentum: 0), 3);
+        var replace = (BatchNormalizationLayer<double>)fresh.Layer;
+        Assert.Equal(0.0, replace.Momentum);
+        replace.Forward(LayerTestKit.View(x, 3, 2), LayerTestKit.Writable(y, 3, 2), training: true);
+        Assert.Equal(3.0, replace.RunningMean.Span[0], 1e-12);
+        Assert.Equal(30.0, replace.RunningMean.Span[1], 1e-12);
+
+        var frozen = new LayerHost<double>(new BatchNormalizationLayer<double>(2, momentum: 1), 3);
+        var keep = (BatchNormalizationLayer<double>)frozen.Layer;
+        Assert.Equal(1.0, keep.Momentum);
+        keep.Forward(LayerTestKit.View(x, 3, 2), LayerTestKit.Writable(y, 3, 2), training: true);
+        Assert.Equal([0.0, 0.0], keep.RunningMean.Span.ToArray());
+        Assert.Equal([0.0, 0.0], keep.RunningVariance.Span.ToArray());
+    }
+
+    [Fact]
+    public void The_name_and_the_workspace_buffers_carry_the_gamma_name()
+    {
+        var bn = new BatchNormalizationLayer<float>(3, "g1");
+        Assert.Equal("BatchNorm(g1)", bn.Name);
+
+        var plan = new WorkspacePlan();
+        bn.Plan(new ParameterLayout(), plan);
+        Assert.Equal(["BatchNorm(g1).xn", "BatchNorm(g1).statistics"], plan.Buffers.Select(b => b.Name));
+        Assert.Equal([3, 12], plan.Buffers.Select(b => b.Length));
+    }
+
+    [Fact]
+    public void Initialize_overwrites_old_values_of_every_parameter_and_statistic()
+    {
+        var host = new LayerHost<double>(new BatchNormalizationLayer<double>(3), 2);
+        var bn = (BatchNormalizationLayer<double>)host.Layer;
+        bn.Gamma.Span.Fill(7);
+        bn.Beta.Span.Fill(7);
+        bn.RunningMean.Span.Fill(7);
+        bn.RunningVariance.Span.Fill(7);
+
+        bn.Initialize(new SeededRandom(1));
+
+        Assert.Equal([1.0, 1, 1], bn.Gamma.Span.ToArray());
+        Assert.Equal([0.0, 0, 0], bn.Beta.Span.ToArray());
+        Assert.Equal([0.0, 0, 0], bn.RunningMean.Span.ToArray());
+        Assert.Equal([0.0, 0, 0], bn.RunningVariance.Span.ToArray());
     }
 }

@@ -1,4 +1,5 @@
 using NativeNet.Layers;
+using NativeNet.Memory;
 using NativeNet.Randomness;
 
 namespace NativeNet.Tests.Layers;
@@ -134,6 +135,67 @@ public class DropoutLayerTests
         var y = new double[300];
         host.Layer.Forward(LayerTestKit.View(Filled(300, 1.0), 3, 100), LayerTestKit.Writable(y, 3, 100), training: true);
         return y;
+    }
+
+    [Fact]
+    public void A_length_of_zero_or_less_is_rejected()
+    {
+        Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => new DropoutLayer<float>(0, 0.5, new SeededRandom(0))).ParamName);
+        Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(() => new DropoutLayer<float>(-3, 0.5, new SeededRandom(0))).ParamName);
+    }
+
+    [Fact]
+    public void The_name_and_the_mask_buffer_carry_the_ratio()
+    {
+        var layer = new DropoutLayer<float>(4, 0.25, new SeededRandom(0));
+        Assert.Equal("Dropout(0.25)", layer.Name);
+
+        var plan = new WorkspacePlan();
+        layer.Plan(new ParameterLayout(), plan);
+        WorkspaceBufferSpec buffer = Assert.Single(plan.Buffers);
+        Assert.Equal("Dropout(0.25).mask", buffer.Name);
+        Assert.Equal(4, buffer.Length);
+    }
+
+    [Theory]
+    [InlineData(DropoutMode.Reference)]
+    [InlineData(DropoutMode.Inverted)]
+    public void A_large_float_mask_keeps_one_minus_ratio_of_the_units(DropoutMode mode)
+    {
+        const int rows = 100;
+        const int width = 1000;
+        const double ratio = 0.3;
+        var host = new LayerHost<float>(new DropoutLayer<float>(width, ratio, new SeededRandom(21), mode), rows);
+        var ones = new float[rows * width];
+        Array.Fill(ones, 1f);
+        var y = new float[rows * width];
+        host.Layer.Forward(LayerTestKit.View(ones, rows, width), LayerTestKit.Writable(y, rows, width), training: true);
+
+        float kept = mode == DropoutMode.Inverted ? (float)(1 / (1 - ratio)) : 1f;
+        Assert.All(y, v => Assert.True(v == 0f || v == kept));
+
+        // 100 000 Bernoulli(0.7) draws: the standard deviation of the kept fraction is ~0.0015.
+        double fraction = y.Count(v => v != 0f) / (double)y.Length;
+        Assert.InRange(fraction, 0.7 - 0.0075, 0.7 + 0.0075);
+    }
+
+    [Fact]
+    public void Float_and_double_layers_with_the_same_seed_drop_the_same_units()
+    {
+        // The float path compares the same 53-bit draws as the double path's NextDouble() > ratio.
+        const int rows = 3;
+        const int width = 300; // 900 units: several 256-draw chunks and a partial one
+        var single = new LayerHost<float>(new DropoutLayer<float>(width, 0.4, new SeededRandom(11)), rows);
+        var ones = new float[rows * width];
+        Array.Fill(ones, 1f);
+        var y = new float[rows * width];
+        single.Layer.Forward(LayerTestKit.View(ones, rows, width), LayerTestKit.Writable(y, rows, width), training: true);
+
+        var twin = new LayerHost<double>(new DropoutLayer<double>(width, 0.4, new SeededRandom(11)), rows);
+        var yDouble = new double[rows * width];
+        twin.Layer.Forward(LayerTestKit.View(Filled(rows * width, 1.0), rows, width), LayerTestKit.Writable(yDouble, rows, width), training: true);
+
+        Assert.Equal(yDouble.Select(v => v != 0), y.Select(v => v != 0f));
     }
 
     private static double[] Filled(int length, double value)

@@ -160,6 +160,15 @@ public class SoftmaxWithLossLayerTests
     }
 
     [Fact]
+    public void Forward_refuses_a_rank_zero_view_as_scores_not_as_an_empty_batch()
+    {
+        // Without the score check, the empty-batch check would refuse it with another message.
+        var loss = LayerTestKit.Bind<SoftmaxWithLossLayer<double>, double>(new SoftmaxWithLossLayer<double>(3), 2);
+        var error = Assert.Throws<ShapeMismatchException>(() => loss.Forward(default, LabelBatch<double>.FromIndices([])));
+        Assert.Contains("3 classes per sample", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Backward_checks_the_labels()
     {
         var loss = LayerTestKit.Bind<SoftmaxWithLossLayer<double>, double>(new SoftmaxWithLossLayer<double>(3), 2);
