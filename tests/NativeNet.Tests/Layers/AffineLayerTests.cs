@@ -1,5 +1,4 @@
 using NativeNet.Layers;
-using NativeNet.Memory;
 using NativeNet.Tensors;
 
 namespace NativeNet.Tests.Layers;
@@ -82,11 +81,6 @@ public class AffineLayerTests
     {
         var fused = new AffineReluLayer<float>(new AffineLayer<float>(3, 4, 0.1, "W1", "b1"), new ReluLayer<float>(4));
         Assert.Equal("Affine(W1)+Relu", fused.Name);
-
-        var plan = new WorkspacePlan();
-        fused.Plan(new ParameterLayout(), plan);
-        WorkspaceBufferSpec buffer = Assert.Single(plan.Buffers);
-        Assert.Equal("Affine(W1)+Relu gradient before the ReLU", buffer.Name);
-        Assert.Equal(4, buffer.Length);
+        LayerTestKit.AssertSingleBuffer(fused, "Affine(W1)+Relu gradient before the ReLU", 4);
     }
 }

@@ -1,5 +1,4 @@
 using NativeNet.Layers;
-using NativeNet.Memory;
 using NativeNet.Randomness;
 
 namespace NativeNet.Tests.Layers;
@@ -149,12 +148,7 @@ public class DropoutLayerTests
     {
         var layer = new DropoutLayer<float>(4, 0.25, new SeededRandom(0));
         Assert.Equal("Dropout(0.25)", layer.Name);
-
-        var plan = new WorkspacePlan();
-        layer.Plan(new ParameterLayout(), plan);
-        WorkspaceBufferSpec buffer = Assert.Single(plan.Buffers);
-        Assert.Equal("Dropout(0.25).mask", buffer.Name);
-        Assert.Equal(4, buffer.Length);
+        LayerTestKit.AssertSingleBuffer(layer, "Dropout(0.25).mask", 4);
     }
 
     [Theory]

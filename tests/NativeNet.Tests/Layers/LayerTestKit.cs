@@ -181,6 +181,17 @@ internal static class LayerTestKit
         return values;
     }
 
+    /// <summary>Plans <paramref name="layer"/> and asserts it asks for exactly one workspace buffer, with this name and row length.</summary>
+    public static void AssertSingleBuffer<T>(ILayer<T> layer, string name, int length)
+        where T : unmanaged, IFloatingPointIeee754<T>
+    {
+        var plan = new WorkspacePlan();
+        layer.Plan(new ParameterLayout(), plan);
+        WorkspaceBufferSpec buffer = Assert.Single(plan.Buffers);
+        Assert.Equal(name, buffer.Name);
+        Assert.Equal(length, buffer.Length);
+    }
+
     /// <summary>Plans and binds a loss layer for batches up to <paramref name="capacity"/>.</summary>
     public static TLoss Bind<TLoss, T>(TLoss loss, int capacity)
         where TLoss : ILossLayer<T>
