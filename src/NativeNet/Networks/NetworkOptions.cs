@@ -140,11 +140,12 @@ public sealed record NetworkOptions
     /// </summary>
     public string Describe()
     {
-        string hidden = HiddenSizes.Count > 0 && HiddenSizes.All(h => h == HiddenSizes[0])
-            ? (HiddenSizes.Count == 1 ? $"{HiddenSizes[0]}-" : $"{HiddenSizes[0]}x{HiddenSizes.Count}-")
-            : string.Concat(HiddenSizes.Select(h => $"{h}-"));
+        IEnumerable<int> widths = [InputSize, .. HiddenSizes, OutputSize];
+        string shape = HiddenSizes.Count > 1 && HiddenSizes.All(h => h == HiddenSizes[0])
+            ? $"{InputSize}-{HiddenSizes[0]}x{HiddenSizes.Count}-{OutputSize}"
+            : string.Join('-', widths);
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{InputSize}-{hidden}{OutputSize} {Activation.ToString().ToLowerInvariant()} init={WeightInit}");
+        text.Append(CultureInfo.InvariantCulture, $"{shape} {Activation.ToString().ToLowerInvariant()} init={WeightInit}");
         if (UseBatchNorm)
         {
             text.Append(" batchnorm");

@@ -137,6 +137,7 @@ public class BatchNormalizationLayerTests
         Assert.Equal(1e-3, bn.Epsilon);
         Assert.Throws<ArgumentOutOfRangeException>(() => new BatchNormalizationLayer<float>(0));
     }
+
     [Fact]
     public void Momentum_zero_and_one_are_accepted_and_keep_the_batch_or_the_old_statistics()
     {
