@@ -2,13 +2,19 @@
 # Mutation testing of the numerical core in shards: one Stryker run per folder, each with only the tests that
 # exercise that folder (docs/testing.md, "Mutation testing"). Runs the shards one after another, never in parallel.
 #
-#   tools/stryker-shards.sh                 # all shards
-#   tools/stryker-shards.sh kernels layers  # only these
+#   tools/stryker-shards.sh                      # all shards
+#   tools/stryker-shards.sh kernels layers       # only these
+#   tools/stryker-shards.sh --since [REF]        # only what changed since REF (default: main), with the shards' tests
 #
-# Each shard writes its own StrykerOutput/<date>/ folder; the script prints the wall time of each shard and the
-# line with the mutation score. Extra Stryker options can be passed in STRYKER_ARGS.
+# Each shard runs in a scratch copy of the working tree in which only that shard's files are instrumented: every
+# other file of src/NativeNet gets a `// Stryker disable all` line, so out-of-shard code (kernels called by every
+# layer test, say) runs uninstrumented. The checkout itself is not touched, not even bin/ and obj/. Reports land in
+# StrykerOutput/<date>-<shard>/ of the checkout; the script prints each shard's wall time and score. Extra Stryker
+# options can be passed in STRYKER_ARGS.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+repo=$(cd "$(dirname "$0")/.." && pwd)
+cd "$repo"
+all_shards=(sampling-losses-optimizers kernels layers networks)
 
 # Tests that never go into a shard: GEMM (out of scope, slow when instrumented), GEMM threading, the book-sized
 # gradient check (21 s alone) and the prediction threading test (past 30 s under coverage capture).
@@ -20,45 +26,100 @@ exclude='&FullyQualifiedName!~Gemm&FullyQualifiedName!~ParkingSignal&FullyQualif
 networks_tests='FullyQualifiedName~NativeNet.Tests.Networks.|FullyQualifiedName~NativeNet.Tests.Training.|FullyQualifiedName~NativeNet.Tests.Gradients.|FullyQualifiedName~NativeNet.Tests.Serialization.|FullyQualifiedName~NativeNet.Tests.Reliability.InferenceSessionTests|FullyQualifiedName~NativeNet.Tests.Reliability.DeterminismTests|FullyQualifiedName~NativeNet.Tests.Reliability.DivergenceTests|FullyQualifiedName~NativeNet.Tests.Layers.AffineReluFusionTests'
 networks_exclude='&FullyQualifiedName!~MnistAccuracyTests&FullyQualifiedName!~Another_process_trains_to_the_same_bits&FullyQualifiedName!~Resumes_at_any_iteration_are_bit_identical'
 
-shard_args() {
+src=src/NativeNet
+tests=tests/NativeNet.Tests
+
+# The files a shard mutates (git pathspecs).
+shard_sources() {
   case "$1" in
-    sampling-losses-optimizers)
-      args=(-m '**/src/NativeNet/Data/Permutation.cs' -m '**/src/NativeNet/Data/BatchSampler.cs' \
-        -m '**/src/NativeNet/Losses/**/*.cs' -m '**/src/NativeNet/Optimizers/**/*.cs' \
-        --test-case-filter "(FullyQualifiedName~NativeNet.Tests.Data.BatchSampler|FullyQualifiedName~NativeNet.Tests.Data.ShuffleUniformity|FullyQualifiedName~NativeNet.Tests.Losses.|FullyQualifiedName~NativeNet.Tests.Optimizers.|FullyQualifiedName~NativeNet.Tests.Networks.WeightDecay|FullyQualifiedName~SoftmaxWithLossLayerTests|FullyQualifiedName~SumOfSquaresLossLayerTests)&FullyQualifiedName!~Double_state_is_flushed${exclude}"
-      ) ;;
-    kernels)
-      args=(-m '**/src/NativeNet/Kernels/ElementwiseKernels*.cs' -m '**/src/NativeNet/Kernels/Common/**/*.cs' \
-        --test-case-filter "(FullyQualifiedName~NativeNet.Tests.Kernels.)${exclude}"
-      ) ;;
-    layers)
-      args=(-m '**/src/NativeNet/Layers/**/*.cs' \
-        --test-case-filter "(FullyQualifiedName~NativeNet.Tests.Layers.)${exclude}"
-      ) ;;
-    networks)
-      args=(-m '**/src/NativeNet/Networks/**/*.cs' \
-        --test-case-filter "(${networks_tests})${networks_exclude}${exclude}"
-      ) ;;
-    *) echo "unknown shard: $1 (sampling-losses-optimizers, kernels, layers, networks)" >&2; return 1 ;;
+    sampling-losses-optimizers) echo "$src/Data/Permutation.cs $src/Data/BatchSampler.cs $src/Losses $src/Optimizers" ;;
+    kernels) echo "$src/Kernels/ElementwiseKernels*.cs $src/Kernels/Common" ;;
+    layers) echo "$src/Layers" ;;
+    networks) echo "$src/Networks" ;;
   esac
 }
 
-shards=("$@")
-[ ${#shards[@]} -eq 0 ] && shards=(sampling-losses-optimizers kernels layers networks)
+# The test files whose change makes --since rerun a shard (the ones its filter selects).
+shard_tests() {
+  case "$1" in
+    sampling-losses-optimizers) echo "$tests/Data/BatchSamplerTests.cs $tests/Data/ShuffleUniformityTests.cs $tests/Losses $tests/Optimizers $tests/Networks/WeightDecayTests.cs $tests/Layers/SoftmaxWithLossLayerTests.cs $tests/Layers/SumOfSquaresLossLayerTests.cs" ;;
+    kernels) echo "$tests/Kernels" ;;
+    layers) echo "$tests/Layers" ;;
+    networks) echo "$tests/Networks $tests/Training $tests/Gradients $tests/Serialization $tests/Reliability/InferenceSessionTests.cs $tests/Reliability/DeterminismTests.cs $tests/Reliability/DivergenceTests.cs $tests/Layers/AffineReluFusionTests.cs" ;;
+  esac
+}
+
+shard_filter() {
+  case "$1" in
+    sampling-losses-optimizers) echo "(FullyQualifiedName~NativeNet.Tests.Data.BatchSampler|FullyQualifiedName~NativeNet.Tests.Data.ShuffleUniformity|FullyQualifiedName~NativeNet.Tests.Losses.|FullyQualifiedName~NativeNet.Tests.Optimizers.|FullyQualifiedName~NativeNet.Tests.Networks.WeightDecay|FullyQualifiedName~SoftmaxWithLossLayerTests|FullyQualifiedName~SumOfSquaresLossLayerTests)&FullyQualifiedName!~Double_state_is_flushed${exclude}" ;;
+    kernels) echo "(FullyQualifiedName~NativeNet.Tests.Kernels.)${exclude}" ;;
+    layers) echo "(FullyQualifiedName~NativeNet.Tests.Layers.)${exclude}" ;;
+    networks) echo "(${networks_tests})${networks_exclude}${exclude}" ;;
+  esac
+}
+
+is_shard() { case "$1" in sampling-losses-optimizers|kernels|layers|networks) return 0 ;; *) return 1 ;; esac; }
+
+# Tracked and untracked (not ignored) files under the given pathspecs.
+files_of() {
+  # shellcheck disable=SC2086
+  git ls-files -co --exclude-standard -- $1 | grep '\.cs$' || true
+}
+
+since=""
+if [ "${1:-}" = "--since" ]; then
+  since=${2:-main}
+  [ $# -gt 2 ] && { echo "error: --since takes at most one git ref, and no shard names" >&2; exit 2; }
+  git rev-parse --verify --quiet "$since^{commit}" >/dev/null \
+    || { echo "error: --since: '$since' is not a commit of this repository" >&2; exit 2; }
+  changed=$( { git diff --name-only "$since" --; git ls-files -o --exclude-standard; } | sort -u)
+  shards=()
+  declare -A mutate_only
+  for shard in "${all_shards[@]}"; do
+    sources=$(files_of "$(shard_sources "$shard")")
+    changed_sources=$(comm -12 <(echo "$sources" | sort) <(echo "$changed"))
+    changed_tests=$(comm -12 <(files_of "$(shard_tests "$shard")" | sort) <(echo "$changed"))
+    if [ -n "$changed_sources" ]; then
+      shards+=("$shard"); mutate_only[$shard]=$changed_sources   # mutate only the changed files
+    elif [ -n "$changed_tests" ]; then
+      shards+=("$shard"); mutate_only[$shard]=$sources           # tests changed: their whole shard
+    fi
+  done
+  if [ ${#shards[@]} -eq 0 ]; then
+    echo "nothing in the mutation scope changed since $since"
+    exit 0
+  fi
+else
+  shards=("$@")
+  [ ${#shards[@]} -eq 0 ] && shards=("${all_shards[@]}")
+  for shard in "${shards[@]}"; do
+    is_shard "$shard" || { echo "error: unknown shard '$shard' (${all_shards[*]})" >&2; exit 2; }
+  done
+fi
 
 dotnet tool restore >/dev/null
 total=0
 for shard in "${shards[@]}"; do
-  shard_args "$shard"
+  if [ -n "$since" ]; then mutated=${mutate_only[$shard]}; else mutated=$(files_of "$(shard_sources "$shard")"); fi
+  scratch=$(mktemp -d /tmp/nativenet-stryker.XXXXXX)
+  # A copy of the working tree as it is (uncommitted changes included), without bin/, obj/ or other ignored files.
+  git ls-files -co --exclude-standard -z | tar --null -T - --ignore-failed-read -cf - 2>/dev/null | tar -xf - -C "$scratch"
+  # Every core file outside this shard: no mutants, hence no instrumentation.
+  files_of "$src" | grep -vxF -f <(echo "$mutated") | while read -r file; do
+    sed -i '1i // Stryker disable all : not mutated in this run (tools/stryker-shards.sh)' "$scratch/$file"
+  done
+  args=()
+  while read -r file; do args+=(-m "**/$file"); done <<< "$mutated"
+  out="$repo/StrykerOutput/$(date -u +%Y-%m-%d.%H-%M-%S)-$shard"
   start=$(date +%s)
-  echo "=== shard $shard, started $(date -u +%H:%M:%S) UTC"
+  echo "=== shard $shard ($(echo "$mutated" | wc -l) files mutated), started $(date -u +%H:%M:%S) UTC"
   # shellcheck disable=SC2086
-  NATIVENET_MTP=true nice -n 19 dotnet stryker --log-to-file "${args[@]}" ${STRYKER_ARGS:-} \
+  (cd "$scratch" && NATIVENET_MTP=true nice -n 19 dotnet stryker --log-to-file -O "$out" "${args[@]}" \
+      --test-case-filter "$(shard_filter "$shard")" ${STRYKER_ARGS:-}) \
     | tee "/tmp/stryker-shard-$shard.log" | grep -E "mutation score|Time Elapsed|mutants (created|will be tested)" || true
+  rm -rf "$scratch"
   secs=$(( $(date +%s) - start ))
   total=$(( total + secs ))
-  echo "=== shard $shard: $(( secs / 60 )) min $(( secs % 60 )) s"
+  echo "=== shard $shard: $(( secs / 60 )) min $(( secs % 60 )) s, report in ${out#"$repo"/}/reports/"
 done
 echo "=== all shards: $(( total / 60 )) min $(( total % 60 )) s"
-# Stryker leaves the test project built as an MTP application; restore the ordinary package.
-dotnet build NativeNet.sln -c Release >/dev/null
