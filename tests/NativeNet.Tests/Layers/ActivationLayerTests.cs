@@ -121,4 +121,21 @@ public class ActivationLayerTests
         host.Layer.Backward(LayerTestKit.View(_x, 1, _x.Length), LayerTestKit.View(y, 1, _x.Length), LayerTestKit.View(dy, 1, _x.Length), LayerTestKit.Writable(dx, 1, _x.Length));
         return (y, dx);
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-2)]
+    public void Activations_of_no_features_are_rejected(int length)
+    {
+        Func<object>[] constructors =
+        [
+            () => new ReluLayer<float>(length),
+            () => new LeakyReluLayer<float>(length, 0.1),
+            () => new SigmoidLayer<float>(length),
+            () => new TanhLayer<float>(length),
+            () => new SoftmaxLayer<float>(length),
+            () => new LogSoftmaxLayer<float>(length),
+        ];
+        Assert.All(constructors, create => Assert.Equal("length", Assert.Throws<ArgumentOutOfRangeException>(create).ParamName));
+    }
 }

@@ -1,4 +1,5 @@
 using NativeNet.Layers;
+using NativeNet.Randomness;
 using NativeNet.Tensors;
 
 namespace NativeNet.Tests.Layers;
@@ -83,4 +84,36 @@ public class AffineLayerTests
         Assert.Equal("Affine(W1)+Relu", fused.Name);
         LayerTestKit.AssertSingleBuffer(fused, "Affine(W1)+Relu gradient before the ReLU", 4);
     }
+
+    [Fact]
+    public void Initialize_sets_the_biases_back_to_zero()
+    {
+        var affine = new AffineLayer<double>(3, 2, 0.1);
+        _ = new LayerHost<double>(affine, 1, seed: 1);
+        affine.Bias.Span.Fill(5.0);
+        affine.Initialize(new SeededRandom(2));
+        Assert.All(affine.Bias.Span.ToArray(), b => Assert.Equal(0.0, b));
+    }
+
+    [Fact]
+    public void Forward_and_backward_name_the_layer_when_x_has_the_right_length_but_the_wrong_shape()
+    {
+        var affine = new AffineLayer<double>(3, 2, 0.1);
+        _ = new LayerHost<double>(affine, 4, seed: 1);
+        double[] x = new double[12], y = new double[8], dy = new double[8];
+
+        // Twelve values as (3, 4) instead of (4, 3): the GEMM's length checks alone would run it with 3 rows.
+        var forward = Assert.Throws<ShapeMismatchException>(() =>
+            affine.Forward(LayerTestKit.View(x, 3, 4), LayerTestKit.Writable(y, 4, 2), training: true));
+        Assert.StartsWith("Affine(W): input x must have 3 features per sample", forward.Message);
+
+        // Without dx (the first layer's backward), nothing but the check of x sees it.
+        var backward = Assert.Throws<ShapeMismatchException>(() =>
+            affine.Backward(LayerTestKit.View(x, 3, 4), LayerTestKit.View(y, 4, 2), LayerTestKit.View(dy, 4, 2), default));
+        Assert.StartsWith("Affine(W): input x must have 3 features per sample", backward.Message);
+    }
+
+    [Fact]
+    public void A_host_needs_a_layer() =>
+        Assert.Equal("layer", Assert.Throws<ArgumentNullException>(() => new LayerHost<double>(null!, 1)).ParamName);
 }
