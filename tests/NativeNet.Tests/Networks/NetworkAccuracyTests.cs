@@ -116,4 +116,13 @@ public class NetworkAccuracyTests
 
         return labels;
     }
+
+    [Fact]
+    public void Accuracy_names_itself_when_rows_and_labels_disagree()
+    {
+        var net = new Network<float>(_options, batchCapacity: 4);
+        var error = Assert.Throws<ShapeMismatchException>(() =>
+            net.Accuracy(new ReadOnlyTensorView<float>(new float[3 * 6], new Shape(3, 6)), LabelBatch<float>.FromIndices([0, 1])));
+        Assert.StartsWith("Accuracy: 3 samples but 2 labels", error.Message);
+    }
 }

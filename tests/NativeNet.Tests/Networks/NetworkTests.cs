@@ -1,4 +1,5 @@
 using NativeNet.Layers;
+using NativeNet.Memory;
 using NativeNet.Networks;
 using NativeNet.Tensors;
 
@@ -123,5 +124,21 @@ public class NetworkTests
             net.Predict(x, new TensorView<float>(scores, new Shape(16, 4)));
             return loss + (float)net.Accuracy(x, LabelBatch<float>.FromIndices(data.Labels));
         }
+    }
+
+    [Fact]
+    public void A_network_needs_options() =>
+        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => new Network<float>(null!)).ParamName);
+
+    [Fact]
+    public void The_runner_names_its_workspace_buffers_after_the_layers()
+    {
+        // The names reach the user in the workspace's errors ("... does not fit the workspace ... ('backward A')").
+        ILayer<float>[] layers = [new AffineLayer<float>(3, 4, 0.1, "W1", "b1"), new ReluLayer<float>(4), new AffineLayer<float>(4, 2, 0.1, "W2", "b2")];
+        var plan = new WorkspacePlan();
+        _ = new LayerRunner<float>(layers, 3, new ParameterLayout(), plan);
+        Assert.Equal(
+            ["Affine(W1)+Relu gradient before the ReLU", "activation 0 (Affine(W1)+Relu)", "activation 1 (Affine(W2))", "backward A", "backward B"],
+            plan.Buffers.Select(b => b.Name));
     }
 }
