@@ -188,4 +188,18 @@ public class OptimizerTests
 
         Assert.Equal(0, allocated);
     }
+
+    [Fact]
+    public void A_subclass_that_passes_no_state_names_gets_an_argument_error() =>
+        Assert.Equal("stateBufferNames", Assert.Throws<ArgumentNullException>(() => new NamelessOptimizer()).ParamName);
+
+    /// <summary>A user's optimizer that forgets its state names: the base class must say so, not crash.</summary>
+    private sealed class NamelessOptimizer() : Optimizer<float>(4, 0.1f, null!)
+    {
+        public override string Name => "nameless";
+
+        protected override void StepCore(Span<float> parameters, ReadOnlySpan<float> gradients)
+        {
+        }
+    }
 }
