@@ -58,7 +58,11 @@ shard_filter() {
   esac
 }
 
-is_shard() { case "$1" in sampling-losses-optimizers|kernels|layers|networks) return 0 ;; *) return 1 ;; esac; }
+is_shard() {
+  local shard
+  for shard in "${all_shards[@]}"; do [ "$shard" = "$1" ] && return 0; done
+  return 1
+}
 
 # Tracked and untracked (not ignored) files under the given pathspecs.
 files_of() {
@@ -99,6 +103,8 @@ fi
 
 dotnet tool restore >/dev/null
 total=0
+scratch=""
+trap '[ -n "$scratch" ] && rm -rf "$scratch"' EXIT   # an interrupted run leaves no scratch copy behind
 for shard in "${shards[@]}"; do
   if [ -n "$since" ]; then mutated=${mutate_only[$shard]}; else mutated=$(files_of "$(shard_sources "$shard")"); fi
   scratch=$(mktemp -d /tmp/nativenet-stryker.XXXXXX)
@@ -117,7 +123,7 @@ for shard in "${shards[@]}"; do
   (cd "$scratch" && NATIVENET_MTP=true nice -n 19 dotnet stryker --log-to-file -O "$out" "${args[@]}" \
       --test-case-filter "$(shard_filter "$shard")" ${STRYKER_ARGS:-}) \
     | tee "/tmp/stryker-shard-$shard.log" | grep -E "mutation score|Time Elapsed|mutants (created|will be tested)" || true
-  rm -rf "$scratch"
+  rm -rf "$scratch"; scratch=""
   secs=$(( $(date +%s) - start ))
   total=$(( total + secs ))
   echo "=== shard $shard: $(( secs / 60 )) min $(( secs % 60 )) s, report in ${out#"$repo"/}/reports/"

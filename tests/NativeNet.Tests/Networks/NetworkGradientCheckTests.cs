@@ -136,18 +136,19 @@ public class NetworkGradientCheckTests
         // The check compares on a mask of its own, not on whatever mask the last step left behind: afterwards the
         // network's generator is one mask further on, exactly as after one more Gradient call.
         var options = NetworkOptions.TwoLayer(6, 5, 3, weightInitStd: 0.5, seed: 2) with { DropoutRatio = 0.3 };
-        var (x, t) = Batch(4, 6, 3, 7);
+        var (values, t) = Batch(4, 6, 3, 7);
+        var x = new ReadOnlyTensorView<double>(values, new Shape(4, 6));
         var labels = LabelBatch<double>.FromIndices(t);
         var checkedNet = new Network<double>(options, batchCapacity: 4);
         var twin = new Network<double>(options, batchCapacity: 4);
 
-        checkedNet.Gradient(new ReadOnlyTensorView<double>(x, new Shape(4, 6)), labels);
-        Assert.True(NetworkGradientCheck.Check(checkedNet, new ReadOnlyTensorView<double>(x, new Shape(4, 6)), labels, _tight).Passed);
-        twin.Gradient(new ReadOnlyTensorView<double>(x, new Shape(4, 6)), labels);
-        twin.Gradient(new ReadOnlyTensorView<double>(x, new Shape(4, 6)), labels);
+        checkedNet.Gradient(x, labels);
+        Assert.True(NetworkGradientCheck.Check(checkedNet, x, labels, _tight).Passed);
+        twin.Gradient(x, labels);
+        twin.Gradient(x, labels);
 
-        checkedNet.Gradient(new ReadOnlyTensorView<double>(x, new Shape(4, 6)), labels);
-        twin.Gradient(new ReadOnlyTensorView<double>(x, new Shape(4, 6)), labels);
+        checkedNet.Gradient(x, labels);
+        twin.Gradient(x, labels);
         Assert.Equal(twin.Parameters.Gradients.ToArray(), checkedNet.Parameters.Gradients.ToArray());
     }
 }
