@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Mutation testing of the numerical core in shards: one Stryker run per folder, each with only the tests that
-# exercise that folder (docs/testing.md, "Mutation testing"). Runs the shards one after another, never in parallel.
+# exercise that folder (docs/testing.md, "Mutation testing"). Runs in two lanes side by side: `kernels` in one, the
+# other shards one after another in the other.
 #
 #   tools/stryker-shards.sh                      # all shards
 #   tools/stryker-shards.sh kernels layers       # only these
 #   tools/stryker-shards.sh --since [REF]        # only what changed since REF (default: main), with the shards' tests
 #
-# Each shard runs in a scratch copy of the working tree in which only that shard's files are instrumented: every
+# Each lane runs in a scratch copy of the working tree in which only the current shard's files are instrumented: every
 # other file of src/NativeNet gets a `// Stryker disable all` line, so out-of-shard code (kernels called by every
 # layer test, say) runs uninstrumented. The checkout itself is not touched, not even bin/ and obj/. Reports land in
 # StrykerOutput/<date>-<shard>/ of the checkout; the script prints each shard's wall time and score. Extra Stryker
@@ -102,30 +103,65 @@ else
 fi
 
 dotnet tool restore >/dev/null
-total=0
-scratch=""
-trap '[ -n "$scratch" ] && rm -rf "$scratch"' EXIT   # an interrupted run leaves no scratch copy behind
-for shard in "${shards[@]}"; do
-  if [ -n "$since" ]; then mutated=${mutate_only[$shard]}; else mutated=$(files_of "$(shard_sources "$shard")"); fi
-  scratch=$(mktemp -d /tmp/nativenet-stryker.XXXXXX)
-  # A copy of the working tree as it is (uncommitted changes included), without bin/, obj/ or other ignored files.
-  git ls-files -co --exclude-standard -z | tar --null -T - --ignore-failed-read -cf - 2>/dev/null | tar -xf - -C "$scratch"
-  # Every core file outside this shard: no mutants, hence no instrumentation.
-  files_of "$src" | grep -vxF -f <(echo "$mutated") | while read -r file; do
-    sed -i '1i // Stryker disable all : not mutated in this run (tools/stryker-shards.sh)' "$scratch/$file"
+
+# Two lanes side by side, one Stryker process each: kernels in one, the other shards one after another in the other
+# (about the same work). The MTP build runs a session's tests one at a time (xunit.runner.stryker.json), so each
+# lane keeps about one core busy.
+lane_of() { [ "$1" = kernels ] && echo 1 || echo 2; }
+
+# Writes the scratch copy's core files for one shard: the shard's own files as they are, every other file of
+# src/NativeNet with a `// Stryker disable all` line on top (no mutants, hence no instrumentation).
+prepare_sources() {
+  local scratch=$1 mutated=$2 file
+  files_of "$src" | while read -r file; do
+    if grep -qxF "$file" <<< "$mutated"; then
+      cp "$file" "$scratch/$file"
+    else
+      { echo '// Stryker disable all : not mutated in this run (tools/stryker-shards.sh)'; cat "$file"; } > "$scratch/$file"
+    fi
   done
-  args=()
-  while read -r file; do args+=(-m "**/$file"); done <<< "$mutated"
-  out="$repo/StrykerOutput/$(date -u +%Y-%m-%d.%H-%M-%S)-$shard"
-  start=$(date +%s)
-  echo "=== shard $shard ($(echo "$mutated" | wc -l) files mutated), started $(date -u +%H:%M:%S) UTC"
-  # shellcheck disable=SC2086
-  (cd "$scratch" && NATIVENET_MTP=true nice -n 19 dotnet stryker --log-to-file -O "$out" "${args[@]}" \
-      --test-case-filter "$(shard_filter "$shard")" ${STRYKER_ARGS:-}) \
-    | tee "/tmp/stryker-shard-$shard.log" | grep -E "mutation score|Time Elapsed|mutants (created|will be tested)" || true
-  rm -rf "$scratch"; scratch=""
-  secs=$(( $(date +%s) - start ))
-  total=$(( total + secs ))
-  echo "=== shard $shard: $(( secs / 60 )) min $(( secs % 60 )) s, report in ${out#"$repo"/}/reports/"
+}
+
+# Runs the given shards one after another in one scratch copy of the working tree (uncommitted changes included,
+# no bin/, obj/ or other ignored files). The copy's build is kept from shard to shard: only src/NativeNet changes
+# between them, by comment lines, so the next shard's build recompiles the core and not the tests.
+run_lane() {
+  local lane=$1 scratch=$2 shard mutated out start secs
+  shift 2
+  mkdir -p "$scratch"
+  git ls-files -co --exclude-standard -z | tar --null -T - --ignore-failed-read -cf - 2>/dev/null | tar -xf - -C "$scratch"
+  for shard in "$@"; do
+    if [ -n "$since" ]; then mutated=${mutate_only[$shard]}; else mutated=$(files_of "$(shard_sources "$shard")"); fi
+    prepare_sources "$scratch" "$mutated"
+    args=()
+    while read -r file; do args+=(-m "**/$file"); done <<< "$mutated"
+    out="$repo/StrykerOutput/$(date -u +%Y-%m-%d.%H-%M-%S)-$shard"
+    start=$(date +%s)
+    echo "=== lane $lane: shard $shard ($(echo "$mutated" | wc -l) files mutated), started $(date -u +%H:%M:%S) UTC"
+    # shellcheck disable=SC2086
+    (cd "$scratch" && NATIVENET_MTP=true nice -n 19 dotnet stryker --log-to-file -O "$out" "${args[@]}" \
+        --test-case-filter "$(shard_filter "$shard")" ${STRYKER_ARGS:-}) \
+      > "/tmp/stryker-shard-$shard.log" 2>&1 || true
+    grep -E "mutation score|mutants (created|will be tested)" "/tmp/stryker-shard-$shard.log" | sed "s/^/    $shard: /" || true
+    secs=$(( $(date +%s) - start ))
+    echo "=== lane $lane: shard $shard: $(( secs / 60 )) min $(( secs % 60 )) s, report in ${out#"$repo"/}/reports/"
+  done
+}
+
+lane1=(); lane2=()
+for shard in "${shards[@]}"; do
+  if [ "$(lane_of "$shard")" = 1 ]; then lane1+=("$shard"); else lane2+=("$shard"); fi
 done
+
+set -m                            # each lane its own process group, so an interrupt can stop a lane's whole tree
+work=$(mktemp -d /tmp/nativenet-stryker.XXXXXX)
+pids=()
+stop() { for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done; wait; rm -rf "$work"; exit 130; }
+trap stop INT TERM
+trap 'rm -rf "$work"' EXIT        # no scratch copy is left behind
+begin=$(date +%s)
+[ ${#lane1[@]} -gt 0 ] && { run_lane 1 "$work/lane-1" "${lane1[@]}" & pids+=($!); }
+[ ${#lane2[@]} -gt 0 ] && { run_lane 2 "$work/lane-2" "${lane2[@]}" & pids+=($!); }
+wait
+total=$(( $(date +%s) - begin ))
 echo "=== all shards: $(( total / 60 )) min $(( total % 60 )) s"
