@@ -123,8 +123,7 @@ prepare_sources() {
 }
 
 # Runs the given shards one after another in one scratch copy of the working tree (uncommitted changes included,
-# no bin/, obj/ or other ignored files). The copy's build is kept from shard to shard: only src/NativeNet changes
-# between them, by comment lines, so the next shard's build recompiles the core and not the tests.
+# no bin/, obj/ or other ignored files). Each shard builds afresh: Stryker's project analysis cleans the build.
 run_lane() {
   local lane=$1 scratch=$2 shard mutated out start secs
   shift 2
