@@ -60,10 +60,27 @@ internal static class AllocationMeter
         }
         finally
         {
-            if (GCSettings.LatencyMode == GCLatencyMode.NoGCRegion)
-            {
-                GC.EndNoGCRegion();
-            }
+            EndRegion();
+        }
+    }
+
+    /// <summary>
+    /// Ends the region this meter started, whatever happened in it. An earlier version called
+    /// <see cref="GC.EndNoGCRegion"/> only while the latency mode still read <see cref="GCLatencyMode.NoGCRegion"/>,
+    /// but the runtime's region state and its latency mode are two things: once the next measurement failed with
+    /// "The NoGCRegion mode was already in progress" (one CI run; not reproduced). EndNoGCRegion always clears the
+    /// state.
+    /// </summary>
+    private static void EndRegion()
+    {
+        try
+        {
+            GC.EndNoGCRegion();
+        }
+        catch (InvalidOperationException)
+        {
+            // Thrown, after the runtime has cleared the region, when a collection had ended it; the measurement has
+            // already checked for collections.
         }
     }
 }
