@@ -107,7 +107,6 @@ dotnet tool restore >/dev/null
 # Two lanes side by side, one Stryker process each: kernels in one, the other shards one after another in the other
 # (about the same work). The MTP build runs a session's tests one at a time (xunit.runner.stryker.json), so each
 # lane keeps about one core busy.
-lane_of() { [ "$1" = kernels ] && echo 1 || echo 2; }
 
 # Writes the scratch copy's core files for one shard: the shard's own files as they are, every other file of
 # src/NativeNet with a `// Stryker disable all` line on top (no mutants, hence no instrumentation).
@@ -125,7 +124,7 @@ prepare_sources() {
 # Runs the given shards one after another in one scratch copy of the working tree (uncommitted changes included,
 # no bin/, obj/ or other ignored files). Each shard builds afresh: Stryker's project analysis cleans the build.
 run_lane() {
-  local lane=$1 scratch=$2 shard mutated out start secs
+  local lane=$1 scratch=$2 shard mutated out start secs file args
   shift 2
   mkdir -p "$scratch"
   git ls-files -co --exclude-standard -z | tar --null -T - --ignore-failed-read -cf - 2>/dev/null | tar -xf - -C "$scratch"
@@ -149,7 +148,7 @@ run_lane() {
 
 lane1=(); lane2=()
 for shard in "${shards[@]}"; do
-  if [ "$(lane_of "$shard")" = 1 ]; then lane1+=("$shard"); else lane2+=("$shard"); fi
+  if [ "$shard" = kernels ]; then lane1+=("$shard"); else lane2+=("$shard"); fi
 done
 
 set -m                            # each lane its own process group, so an interrupt can stop a lane's whole tree

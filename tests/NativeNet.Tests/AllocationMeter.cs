@@ -65,11 +65,9 @@ internal static class AllocationMeter
     }
 
     /// <summary>
-    /// Ends the region this meter started, whatever happened in it. An earlier version called
-    /// <see cref="GC.EndNoGCRegion"/> only while the latency mode still read <see cref="GCLatencyMode.NoGCRegion"/>,
-    /// but the runtime's region state and its latency mode are two things: once the next measurement failed with
-    /// "The NoGCRegion mode was already in progress" (one CI run; not reproduced). EndNoGCRegion always clears the
-    /// state.
+    /// Ends the region this meter started, whatever happened in it: the runtime's region state is not its latency
+    /// mode, and only <see cref="GC.EndNoGCRegion"/> always clears it. Left open, it fails the next measurement with
+    /// "The NoGCRegion mode was already in progress".
     /// </summary>
     private static void EndRegion()
     {
