@@ -83,7 +83,7 @@ public static partial class ElementwiseKernels
         Vector512<T> last = exp.Invoke(Vector512.LoadUnsafe(ref x, n - c) - s);
         Vector512<T> sum0 = Vector512<T>.Zero, sum1 = Vector512<T>.Zero;
         nuint i = 0;
-        for (; LoopBound.Fits(i, 2 * c, n); i += 2 * c)
+        for (; VectorLoop.Fits(i, 2 * c, n); i = VectorLoop.Next(i, 2 * c))
         {
             Vector512<T> e0 = exp.Invoke(Vector512.LoadUnsafe(ref x, i) - s);
             Vector512<T> e1 = exp.Invoke(Vector512.LoadUnsafe(ref x, i + c) - s);
@@ -93,7 +93,7 @@ public static partial class ElementwiseKernels
             sum1 += e1;
         }
 
-        for (; LoopBound.Fits(i, c, n); i += c)
+        for (; VectorLoop.Fits(i, c, n); i = VectorLoop.Next(i, c))
         {
             Vector512<T> e = exp.Invoke(Vector512.LoadUnsafe(ref x, i) - s);
             e.StoreUnsafe(ref destination, i);
@@ -122,7 +122,7 @@ public static partial class ElementwiseKernels
         Vector256<T> last = exp.Invoke(Vector256.LoadUnsafe(ref x, n - c) - s);
         Vector256<T> sum0 = Vector256<T>.Zero, sum1 = Vector256<T>.Zero;
         nuint i = 0;
-        for (; LoopBound.Fits(i, 2 * c, n); i += 2 * c)
+        for (; VectorLoop.Fits(i, 2 * c, n); i = VectorLoop.Next(i, 2 * c))
         {
             Vector256<T> e0 = exp.Invoke(Vector256.LoadUnsafe(ref x, i) - s);
             Vector256<T> e1 = exp.Invoke(Vector256.LoadUnsafe(ref x, i + c) - s);
@@ -132,7 +132,7 @@ public static partial class ElementwiseKernels
             sum1 += e1;
         }
 
-        for (; LoopBound.Fits(i, c, n); i += c)
+        for (; VectorLoop.Fits(i, c, n); i = VectorLoop.Next(i, c))
         {
             Vector256<T> e = exp.Invoke(Vector256.LoadUnsafe(ref x, i) - s);
             e.StoreUnsafe(ref destination, i);
@@ -161,7 +161,7 @@ public static partial class ElementwiseKernels
         Vector128<T> last = exp.Invoke(Vector128.LoadUnsafe(ref x, n - c) - s);
         Vector128<T> sum0 = Vector128<T>.Zero, sum1 = Vector128<T>.Zero;
         nuint i = 0;
-        for (; LoopBound.Fits(i, 2 * c, n); i += 2 * c)
+        for (; VectorLoop.Fits(i, 2 * c, n); i = VectorLoop.Next(i, 2 * c))
         {
             Vector128<T> e0 = exp.Invoke(Vector128.LoadUnsafe(ref x, i) - s);
             Vector128<T> e1 = exp.Invoke(Vector128.LoadUnsafe(ref x, i + c) - s);
@@ -171,7 +171,7 @@ public static partial class ElementwiseKernels
             sum1 += e1;
         }
 
-        for (; LoopBound.Fits(i, c, n); i += c)
+        for (; VectorLoop.Fits(i, c, n); i = VectorLoop.Next(i, c))
         {
             Vector128<T> e = exp.Invoke(Vector128.LoadUnsafe(ref x, i) - s);
             e.StoreUnsafe(ref destination, i);

@@ -52,7 +52,7 @@ public static partial class ElementwiseKernels
         {
             nuint c = (nuint)Vector512<float>.Count;
             Vector512<double> a0 = Vector512<double>.Zero, a1 = Vector512<double>.Zero, a2 = Vector512<double>.Zero, a3 = Vector512<double>.Zero;
-            for (; i + (2 * c) <= n; i += 2 * c)
+            for (; i + (2 * c) <= n; i = VectorLoop.Next(i, 2 * c))
             {
                 (Vector512<double> l0, Vector512<double> h0) = Vector512.Widen(Vector512.LoadUnsafe(ref xr, i));
                 (Vector512<double> l1, Vector512<double> h1) = Vector512.Widen(Vector512.LoadUnsafe(ref xr, i + c));
@@ -68,7 +68,7 @@ public static partial class ElementwiseKernels
         {
             nuint c = (nuint)Vector256<float>.Count;
             Vector256<double> a0 = Vector256<double>.Zero, a1 = Vector256<double>.Zero, a2 = Vector256<double>.Zero, a3 = Vector256<double>.Zero;
-            for (; i + (2 * c) <= n; i += 2 * c)
+            for (; i + (2 * c) <= n; i = VectorLoop.Next(i, 2 * c))
             {
                 (Vector256<double> l0, Vector256<double> h0) = Vector256.Widen(Vector256.LoadUnsafe(ref xr, i));
                 (Vector256<double> l1, Vector256<double> h1) = Vector256.Widen(Vector256.LoadUnsafe(ref xr, i + c));
@@ -85,7 +85,7 @@ public static partial class ElementwiseKernels
             // A float squared is exact in double, so the unfused multiply-add of x64 without FMA rounds the same.
             nuint c = (nuint)Vector128<float>.Count;
             Vector128<double> a0 = Vector128<double>.Zero, a1 = Vector128<double>.Zero, a2 = Vector128<double>.Zero, a3 = Vector128<double>.Zero;
-            for (; i + (2 * c) <= n; i += 2 * c)
+            for (; i + (2 * c) <= n; i = VectorLoop.Next(i, 2 * c))
             {
                 (Vector128<double> l0, Vector128<double> h0) = Vector128.Widen(Vector128.LoadUnsafe(ref xr, i));
                 (Vector128<double> l1, Vector128<double> h1) = Vector128.Widen(Vector128.LoadUnsafe(ref xr, i + c));
@@ -120,7 +120,7 @@ public static partial class ElementwiseKernels
         {
             nuint c = (nuint)Vector512<double>.Count;
             Vector512<double> a0 = Vector512<double>.Zero, a1 = Vector512<double>.Zero, a2 = Vector512<double>.Zero, a3 = Vector512<double>.Zero;
-            for (; i + (4 * c) <= n; i += 4 * c)
+            for (; i + (4 * c) <= n; i = VectorLoop.Next(i, 4 * c))
             {
                 Vector512<double> v0 = Vector512.LoadUnsafe(ref xr, i);
                 Vector512<double> v1 = Vector512.LoadUnsafe(ref xr, i + c);
@@ -138,7 +138,7 @@ public static partial class ElementwiseKernels
         {
             nuint c = (nuint)Vector256<double>.Count;
             Vector256<double> a0 = Vector256<double>.Zero, a1 = Vector256<double>.Zero, a2 = Vector256<double>.Zero, a3 = Vector256<double>.Zero;
-            for (; i + (4 * c) <= n; i += 4 * c)
+            for (; i + (4 * c) <= n; i = VectorLoop.Next(i, 4 * c))
             {
                 Vector256<double> v0 = Vector256.LoadUnsafe(ref xr, i);
                 Vector256<double> v1 = Vector256.LoadUnsafe(ref xr, i + c);
@@ -156,7 +156,7 @@ public static partial class ElementwiseKernels
         {
             nuint c = (nuint)Vector128<double>.Count;
             Vector128<double> a0 = Vector128<double>.Zero, a1 = Vector128<double>.Zero, a2 = Vector128<double>.Zero, a3 = Vector128<double>.Zero;
-            for (; i + (4 * c) <= n; i += 4 * c)
+            for (; i + (4 * c) <= n; i = VectorLoop.Next(i, 4 * c))
             {
                 Vector128<double> v0 = Vector128.LoadUnsafe(ref xr, i);
                 Vector128<double> v1 = Vector128.LoadUnsafe(ref xr, i + c);

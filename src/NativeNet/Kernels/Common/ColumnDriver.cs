@@ -63,7 +63,7 @@ internal static class ColumnDriver
         }
 
         nuint j = 0;
-        for (; LoopBound.Fits(j, 4 * c, m); j += 4 * c)
+        for (; VectorLoop.Fits(j, 4 * c, m); j = VectorLoop.Next(j, 4 * c))
         {
             Vector512<T> c0 = Center512(hasCenter, ref cr, j);
             Vector512<T> c1 = Center512(hasCenter, ref cr, j + c);
@@ -93,7 +93,7 @@ internal static class ColumnDriver
             a3.StoreUnsafe(ref dr, j + (3 * c));
         }
 
-        for (; LoopBound.Fits(j, c, m); j += c)
+        for (; VectorLoop.Fits(j, c, m); j = VectorLoop.Next(j, c))
         {
             Vector512<T> a = Column512(ref xr, n, m, j, Center512(hasCenter, ref cr, j), op);
             if (accumulate)
@@ -121,7 +121,7 @@ internal static class ColumnDriver
         }
 
         nuint j = 0;
-        for (; LoopBound.Fits(j, 4 * c, m); j += 4 * c)
+        for (; VectorLoop.Fits(j, 4 * c, m); j = VectorLoop.Next(j, 4 * c))
         {
             Vector256<T> c0 = Center256(hasCenter, ref cr, j);
             Vector256<T> c1 = Center256(hasCenter, ref cr, j + c);
@@ -151,7 +151,7 @@ internal static class ColumnDriver
             a3.StoreUnsafe(ref dr, j + (3 * c));
         }
 
-        for (; LoopBound.Fits(j, c, m); j += c)
+        for (; VectorLoop.Fits(j, c, m); j = VectorLoop.Next(j, c))
         {
             Vector256<T> a = Column256(ref xr, n, m, j, Center256(hasCenter, ref cr, j), op);
             if (accumulate)
@@ -179,7 +179,7 @@ internal static class ColumnDriver
         }
 
         nuint j = 0;
-        for (; LoopBound.Fits(j, 4 * c, m); j += 4 * c)
+        for (; VectorLoop.Fits(j, 4 * c, m); j = VectorLoop.Next(j, 4 * c))
         {
             Vector128<T> c0 = Center128(hasCenter, ref cr, j);
             Vector128<T> c1 = Center128(hasCenter, ref cr, j + c);
@@ -209,7 +209,7 @@ internal static class ColumnDriver
             a3.StoreUnsafe(ref dr, j + (3 * c));
         }
 
-        for (; LoopBound.Fits(j, c, m); j += c)
+        for (; VectorLoop.Fits(j, c, m); j = VectorLoop.Next(j, c))
         {
             Vector128<T> a = Column128(ref xr, n, m, j, Center128(hasCenter, ref cr, j), op);
             if (accumulate)

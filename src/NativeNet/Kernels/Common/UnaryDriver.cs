@@ -63,7 +63,7 @@ internal static class UnaryDriver
         nuint c = (nuint)Vector512<T>.Count;
         Vector512<T> last = op.Invoke(Vector512.LoadUnsafe(ref x, length - c));
         nuint i = 0;
-        for (; LoopBound.Fits(i, 2 * c, length); i += 2 * c)
+        for (; VectorLoop.Fits(i, 2 * c, length); i = VectorLoop.Next(i, 2 * c))
         {
             Vector512<T> r0 = op.Invoke(Vector512.LoadUnsafe(ref x, i));
             Vector512<T> r1 = op.Invoke(Vector512.LoadUnsafe(ref x, i + c));
@@ -71,7 +71,7 @@ internal static class UnaryDriver
             r1.StoreUnsafe(ref destination, i + c);
         }
 
-        for (; LoopBound.Fits(i, c, length); i += c)
+        for (; VectorLoop.Fits(i, c, length); i = VectorLoop.Next(i, c))
         {
             op.Invoke(Vector512.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
         }
@@ -88,7 +88,7 @@ internal static class UnaryDriver
         nuint c = (nuint)Vector256<T>.Count;
         Vector256<T> last = op.Invoke(Vector256.LoadUnsafe(ref x, length - c));
         nuint i = 0;
-        for (; LoopBound.Fits(i, 2 * c, length); i += 2 * c)
+        for (; VectorLoop.Fits(i, 2 * c, length); i = VectorLoop.Next(i, 2 * c))
         {
             Vector256<T> r0 = op.Invoke(Vector256.LoadUnsafe(ref x, i));
             Vector256<T> r1 = op.Invoke(Vector256.LoadUnsafe(ref x, i + c));
@@ -96,7 +96,7 @@ internal static class UnaryDriver
             r1.StoreUnsafe(ref destination, i + c);
         }
 
-        for (; LoopBound.Fits(i, c, length); i += c)
+        for (; VectorLoop.Fits(i, c, length); i = VectorLoop.Next(i, c))
         {
             op.Invoke(Vector256.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
         }
@@ -113,7 +113,7 @@ internal static class UnaryDriver
         nuint c = (nuint)Vector128<T>.Count;
         Vector128<T> last = op.Invoke(Vector128.LoadUnsafe(ref x, length - c));
         nuint i = 0;
-        for (; LoopBound.Fits(i, 2 * c, length); i += 2 * c)
+        for (; VectorLoop.Fits(i, 2 * c, length); i = VectorLoop.Next(i, 2 * c))
         {
             Vector128<T> r0 = op.Invoke(Vector128.LoadUnsafe(ref x, i));
             Vector128<T> r1 = op.Invoke(Vector128.LoadUnsafe(ref x, i + c));
@@ -121,7 +121,7 @@ internal static class UnaryDriver
             r1.StoreUnsafe(ref destination, i + c);
         }
 
-        for (; LoopBound.Fits(i, c, length); i += c)
+        for (; VectorLoop.Fits(i, c, length); i = VectorLoop.Next(i, c))
         {
             op.Invoke(Vector128.LoadUnsafe(ref x, i)).StoreUnsafe(ref destination, i);
         }

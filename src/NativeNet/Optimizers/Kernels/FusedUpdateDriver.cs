@@ -72,7 +72,8 @@ internal static class FusedUpdateDriver
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IFusedUpdateOperator<T>
     {
-        for (; i + (nuint)Vector512<T>.Count <= n; i += (nuint)Vector512<T>.Count)
+        nuint c = (nuint)Vector512<T>.Count;
+        for (; VectorLoop.Fits(i, c, n); i = VectorLoop.Next(i, c))
         {
             Vector512<T> state0 = TOp.StateCount > 0 ? Vector512.LoadUnsafe(ref s0Ref, i) : default;
             Vector512<T> state1 = TOp.StateCount > 1 ? Vector512.LoadUnsafe(ref s1Ref, i) : default;
@@ -97,7 +98,8 @@ internal static class FusedUpdateDriver
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IFusedUpdateOperator<T>
     {
-        for (; i + (nuint)Vector256<T>.Count <= n; i += (nuint)Vector256<T>.Count)
+        nuint c = (nuint)Vector256<T>.Count;
+        for (; VectorLoop.Fits(i, c, n); i = VectorLoop.Next(i, c))
         {
             Vector256<T> state0 = TOp.StateCount > 0 ? Vector256.LoadUnsafe(ref s0Ref, i) : default;
             Vector256<T> state1 = TOp.StateCount > 1 ? Vector256.LoadUnsafe(ref s1Ref, i) : default;
@@ -122,7 +124,8 @@ internal static class FusedUpdateDriver
         where T : unmanaged, IFloatingPointIeee754<T>
         where TOp : struct, IFusedUpdateOperator<T>
     {
-        for (; i + (nuint)Vector128<T>.Count <= n; i += (nuint)Vector128<T>.Count)
+        nuint c = (nuint)Vector128<T>.Count;
+        for (; VectorLoop.Fits(i, c, n); i = VectorLoop.Next(i, c))
         {
             Vector128<T> state0 = TOp.StateCount > 0 ? Vector128.LoadUnsafe(ref s0Ref, i) : default;
             Vector128<T> state1 = TOp.StateCount > 1 ? Vector128.LoadUnsafe(ref s1Ref, i) : default;
