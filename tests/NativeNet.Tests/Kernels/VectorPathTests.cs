@@ -11,6 +11,7 @@ namespace NativeNet.Tests.Kernels;
 /// drivers call) under the current environment. Rerun with DOTNET_EnableAVX512=0, DOTNET_EnableAVX2=0 and
 /// DOTNET_EnableHWIntrinsic=0 to see each width chosen.
 /// </summary>
+[Collection(nameof(RunsFirst))]
 public class VectorPathTests
 {
     private static KernelPath ExpectedWidest => KernelPathCases.Hardware;

@@ -5,6 +5,7 @@ using NativeNet.Tensors;
 namespace NativeNet.Tests.Layers;
 
 /// <summary>The conventions every layer keeps: dy is read-only, parameter gradients add, no allocation, clear shape errors.</summary>
+[Collection(nameof(RunsFirst))]
 public class LayerContractTests
 {
     private static readonly LayerCase _case = new(Rows: 5, Width: 7, OutputWidth: 4, Seed: 42);
